@@ -1,0 +1,16 @@
+package io.jenkins.plugins.awsdeploy.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The result of one reconciliation: the checkpoint to store, the events to show, and when to come back.
+ *
+ * @param wakeAt when the shell should call again; null once the deployment has finished
+ */
+public record Tick(Checkpoint checkpoint, List<DeploymentEvent> events, Instant wakeAt) {
+
+    public Tick {
+        events = List.copyOf(events);
+    }
+}

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.awsdeploy.engine.aws;
+
+import io.jenkins.plugins.awsdeploy.engine.Problem;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An ARN taken apart, so that a wrong kind of resource or a wrong region is caught before any call. */
+public record AwsArn(String partition, String service, String region, String account, String resource) {
+
+    private static final Pattern FORM = Pattern.compile("arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\\d{12}|):(.+)");
+
+    public static Optional<AwsArn> parse(String text) {
+        Matcher m = FORM.matcher(text == null ? "" : text.trim());
+        return m.matches() ? Optional.of(new AwsArn(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5))) : Optional.empty();
+    }
+
+    /**
+     * Checks that {@code text} is an ARN of {@code service} whose resource starts with {@code resourcePrefix}
+     * and, if {@code region} is known, lives in that region.
+     */
+    public static Optional<Problem> check(String parameter, String text, String service, String resourcePrefix,
+                                          String what, String region) {
+        if (text == null || text.isBlank()) {
+            return Optional.of(new Problem(parameter, "is required: the ARN of the " + what));
+        }
+        Optional<AwsArn> arn = parse(text);
+        if (arn.isEmpty() || !arn.get().service().equals(service) || !arn.get().resource().startsWith(resourcePrefix)) {
+            return Optional.of(new Problem(parameter, "'" + text + "' is not the ARN of " + article(what) + " "
+                    + what + " (arn:aws:" + service + ":REGION:ACCOUNT:" + resourcePrefix + "...)"));
+        }
+        if (region != null && !region.isBlank() && !arn.get().region().equals(region)) {
+            return Optional.of(new Problem(parameter, "is in region " + arn.get().region() + " but the deployment runs in "
+                    + region));
+        }
+        return Optional.empty();
+    }
+
+    private static String article(String noun) {
+        return "aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an" : "a";
+    }
+}

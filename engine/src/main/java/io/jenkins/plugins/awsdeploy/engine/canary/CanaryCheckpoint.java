@@ -1,0 +1,82 @@
+package io.jenkins.plugins.awsdeploy.engine.canary;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.jenkins.plugins.awsdeploy.engine.AlarmState;
+import io.jenkins.plugins.awsdeploy.engine.ApprovalRequest;
+import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
+import io.jenkins.plugins.awsdeploy.engine.Outcome;
+import io.jenkins.plugins.awsdeploy.engine.Split;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A canary in progress.
+ *
+ * @param live   the split the engine last wrote and read back (or found at preflight)
+ * @param alarms the alarm states of the last poll, to report only changes
+ */
+@JsonTypeName("canary")
+public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, Map<String, AlarmState> alarms,
+                               List<DeploymentEvent> history) implements Checkpoint {
+
+    public CanaryCheckpoint {
+        alarms = java.util.Collections.unmodifiableMap(new TreeMap<>(alarms));
+        history = List.copyOf(history);
+    }
+
+    public static CanaryCheckpoint start(CanarySpec spec) {
+        return new CanaryCheckpoint(spec, new CanaryPhase.Preflight(), Split.ALL_STABLE, Map.of(), List.of());
+    }
+
+    CanaryCheckpoint with(CanaryPhase next) {
+        return new CanaryCheckpoint(spec, next, live, alarms, history);
+    }
+
+    CanaryCheckpoint with(CanaryPhase next, Split nowLive) {
+        return new CanaryCheckpoint(spec, next, nowLive, alarms, history);
+    }
+
+    CanaryCheckpoint withAlarms(Map<String, AlarmState> states) {
+        return new CanaryCheckpoint(spec, phase, live, states, history);
+    }
+
+    CanaryCheckpoint plus(List<DeploymentEvent> events) {
+        if (events.isEmpty()) return this;
+        List<DeploymentEvent> all = new ArrayList<>(history);
+        all.addAll(events);
+        return new CanaryCheckpoint(spec, phase, live, alarms, all);
+    }
+
+    @Override
+    public Optional<Outcome> outcome() {
+        return phase instanceof CanaryPhase.Finished f ? Optional.of(f.outcome()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ApprovalRequest> approval() {
+        if (!(phase instanceof CanaryPhase.AwaitingApproval a)) return Optional.empty();
+        Split next = spec.plan().step(a.step()).split();
+        Instant deadline = spec.approvalTimeout() == null ? null : a.since().plus(spec.approvalTimeout());
+        return Optional.of(new ApprovalRequest("Shift to " + next.canary() + "% on the new side (" + next + ")?",
+                a.since(), deadline));
+    }
+
+    @Override
+    public String status() {
+        String at = live.canary() + "% on the new side (" + live + ")";
+        CanaryPhase p = phase;
+        if (p instanceof CanaryPhase.Preflight) return "checking before any change";
+        if (p instanceof CanaryPhase.Shifting s) return "shifting to " + spec.plan().step(s.step()).percent() + "%, " + at;
+        if (p instanceof CanaryPhase.Baking b) return "baking step " + (b.step() + 1) + "/" + spec.plan().size() + ", " + at
+                + ", until " + b.until();
+        if (p instanceof CanaryPhase.AwaitingApproval a) return "waiting for approval of "
+                + spec.plan().step(a.step()).percent() + "%, " + at;
+        if (p instanceof CanaryPhase.RollingBack r) return "rolling back (" + r.cause() + "), " + at;
+        return "finished: " + ((CanaryPhase.Finished) p).outcome().message();
+    }
+}
