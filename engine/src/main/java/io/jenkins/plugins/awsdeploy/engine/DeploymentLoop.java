@@ -1,0 +1,111 @@
+package io.jenkins.plugins.awsdeploy.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * Drives one deployment in a JVM: runs a tick, stores the checkpoint, shows the events, and arms a
+ * timer for the next tick. Nothing waits on a thread in between, so a small scheduler pool carries
+ * thousands of deployments. Commands (approve, decline, abort) are serialised with the ticks.
+ */
+public final class DeploymentLoop {
+
+    /** Where the loop reports to: the shell prints events and stores each checkpoint before acting on it. */
+    public interface Listener {
+        void event(DeploymentEvent event);
+
+        void save(Checkpoint checkpoint);
+    }
+
+    /** Consecutive ticks that may fail (e.g. AWS unreachable right after a restart) before giving up. */
+    static final int MAX_FAILED_TICKS = 8;
+
+    private final Engine engine;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Listener listener;
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private Checkpoint checkpoint;
+    private ScheduledFuture<?> next;
+    private int failedTicks;
+
+    public DeploymentLoop(Engine engine, ScheduledExecutorService timer, Clock clock, Listener listener) {
+        this.engine = engine;
+        this.timer = timer;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** Starts a new deployment, or continues a stored one ({@code resumed}) after reading AWS first. */
+    public CompletableFuture<Outcome> start(Checkpoint initial, boolean resumed) {
+        synchronized (this) {
+            checkpoint = initial;
+        }
+        submit(resumed ? engine::resume : engine::advance);
+        return outcome;
+    }
+
+    public void approve(String who) {
+        submit((c, now) -> engine.approve(c, who, now));
+    }
+
+    public void decline(String who) {
+        submit((c, now) -> engine.decline(c, who, now));
+    }
+
+    public void abort(String why) {
+        submit((c, now) -> engine.abort(c, why, now));
+    }
+
+    public synchronized Checkpoint checkpoint() {
+        return checkpoint;
+    }
+
+    public CompletableFuture<Outcome> outcome() {
+        return outcome;
+    }
+
+    private void submit(BiFunction<Checkpoint, Instant, Tick> step) {
+        timer.execute(() -> run(step));
+    }
+
+    private synchronized void run(BiFunction<Checkpoint, Instant, Tick> step) {
+        if (outcome.isDone()) return;
+        Tick tick;
+        try {
+            tick = step.apply(checkpoint, clock.instant());
+            failedTicks = 0;
+        } catch (RuntimeException e) {
+            failedTicks++;
+            if (failedTicks >= MAX_FAILED_TICKS) {
+                outcome.complete(new Outcome.Failed("gave up after " + failedTicks + " failed attempts (" + e.getMessage()
+                        + "); the deployment was " + checkpoint.status()));
+                return;
+            }
+            Duration backoff = Duration.ofSeconds(Math.min(30, 1L << failedTicks));
+            listener.event(new DeploymentEvent(clock.instant(), EventKind.INFO, "could not go on: " + e.getMessage(),
+                    null, null, "try again in " + DurationText.format(backoff)));
+            arm(step, backoff.toMillis());
+            return;
+        }
+        checkpoint = tick.checkpoint();
+        listener.save(checkpoint);
+        tick.events().forEach(listener::event);
+        if (tick.wakeAt() == null) {
+            outcome.complete(checkpoint.outcome().orElseThrow());
+            return;
+        }
+        arm(engine::advance, Math.max(0, Duration.between(clock.instant(), tick.wakeAt()).toMillis()));
+    }
+
+    private void arm(BiFunction<Checkpoint, Instant, Tick> step, long delayMillis) {
+        if (next != null) next.cancel(false);
+        next = timer.schedule(() -> run(step), delayMillis, TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.awsdeploy.engine;
+
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryDeployment;
+import java.time.Instant;
+
+/**
+ * The one entry point the shells use: whatever the strategy, a checkpoint goes in and a {@link Tick}
+ * comes out. Stateless apart from the ports, so one engine can drive any number of deployments.
+ */
+public final class Engine {
+
+    private final CanaryDeployment canary;
+
+    public Engine(AwsPorts ports) {
+        this.canary = new CanaryDeployment(ports.traffic(), ports.alarms());
+    }
+
+    /** Reads the world, decides one step, acts, and says when to come back. */
+    public Tick advance(Checkpoint checkpoint, Instant now) {
+        return canary.advance(canary(checkpoint), now);
+    }
+
+    /** The first call after the process that ran the deployment was restarted. */
+    public Tick resume(Checkpoint checkpoint, Instant now) {
+        return canary.resume(canary(checkpoint), now);
+    }
+
+    public Tick approve(Checkpoint checkpoint, String who, Instant now) {
+        return canary.approve(canary(checkpoint), who, now);
+    }
+
+    public Tick decline(Checkpoint checkpoint, String who, Instant now) {
+        return canary.decline(canary(checkpoint), who, now);
+    }
+
+    /** Stops at any moment: rolls back if anything was changed, and ends Stopped. */
+    public Tick abort(Checkpoint checkpoint, String why, Instant now) {
+        return canary.abort(canary(checkpoint), why, now);
+    }
+
+    private static CanaryCheckpoint canary(Checkpoint checkpoint) {
+        if (checkpoint instanceof CanaryCheckpoint c) return c;
+        throw new IllegalArgumentException("no strategy handles " + checkpoint.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,78 @@
+package io.jenkins.plugins.awsdeploy.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Checkpoints and events as JSON: the CLI's state file and {@code --json} lines, and what the Jenkins
+ * step keeps in its program state (a string survives every Jenkins serialization mechanism unchanged).
+ */
+public final class JsonCodec {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerSubtypes(CanaryCheckpoint.class)
+            .build();
+
+    private JsonCodec() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static Checkpoint readCheckpoint(String json) {
+        try {
+            return MAPPER.readValue(json, Checkpoint.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a checkpoint of this version: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the checkpoint so that a reader, or a process killed at any instant, sees either the old
+     * file or the new one, never a torn one: a temporary file, flushed to disk, then renamed over.
+     */
+    public static void save(Checkpoint checkpoint, Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(write(checkpoint).getBytes(StandardCharsets.UTF_8)));
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the checkpoint to " + file, e);
+        }
+    }
+
+    public static Checkpoint load(Path file) {
+        try {
+            return readCheckpoint(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the checkpoint " + file, e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.jenkins.plugins.awsdeploy.engine.aws;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * The SDK clients of one deployment, built the same way in the CLI and on a Jenkins agent: one explicit
+ * Apache HTTP client (no service discovery through remote class loading), the standard retry strategy
+ * with backoff and jitter for throttling, 5xx and dropped connections, and bounded call times so a dead
+ * connection cannot hang a tick.
+ */
+public final class AwsSession implements AutoCloseable {
+
+    /** Attempts per call, the first included. Every call the engine makes is idempotent or guarded. */
+    static final int MAX_ATTEMPTS = 6;
+
+    private final SdkHttpClient http;
+    private final StsClient sts;
+    private final AwsCredentialsProvider credentials;
+    private final ElasticLoadBalancingV2Client elb;
+    private final CloudWatchClient cloudWatch;
+    private final AwsPorts ports;
+
+    public AwsSession(AwsAccess access) {
+        this(access, AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                // The token bucket would stop retrying during exactly the bursts of throttling we must ride out.
+                .circuitBreakerEnabled(false)
+                .build());
+    }
+
+    /** With a retry strategy of the caller's, e.g. none, for tests that must see the first failure. */
+    public AwsSession(AwsAccess access, RetryStrategy retry) {
+        http = ApacheHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(20))
+                .maxConnections(16)
+                .build();
+        ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
+                .retryStrategy(retry)
+                .apiCallAttemptTimeout(Duration.ofSeconds(20))
+                .apiCallTimeout(Duration.ofSeconds(90))
+                .build();
+        AwsCredentialsProvider base = access.credentials() == null
+                ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(AwsSessionCredentials.create(access.credentials().accessKeyId(),
+                        access.credentials().secretAccessKey(), access.credentials().sessionToken()));
+        if (access.roleArn() != null && !access.roleArn().isBlank()) {
+            sts = configure(StsClient.builder(), access, base, override).build();
+            credentials = StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(sts)
+                    .refreshRequest(r -> {
+                        r.roleArn(access.roleArn()).roleSessionName("aws-deployment-strategies");
+                        if (access.externalId() != null && !access.externalId().isBlank()) r.externalId(access.externalId());
+                    })
+                    .build();
+        } else {
+            sts = null;
+            credentials = base;
+        }
+        elb = configure(ElasticLoadBalancingV2Client.builder(), access, credentials, override).build();
+        cloudWatch = configure(CloudWatchClient.builder(), access, credentials, override).build();
+        ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch));
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, AwsAccess access, AwsCredentialsProvider creds, ClientOverrideConfiguration override) {
+        builder.region(Region.of(access.region())).credentialsProvider(creds).overrideConfiguration(override).httpClient(http);
+        if (access.endpoint() != null) builder.endpointOverride(access.endpoint());
+        return builder;
+    }
+
+    public AwsPorts ports() {
+        return ports;
+    }
+
+    @Override
+    public void close() {
+        elb.close();
+        cloudWatch.close();
+        if (credentials instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing a credentials cache cannot fail in a way that matters here
+            }
+        }
+        if (sts != null) sts.close();
+        http.close();
+    }
+}
