@@ -1,0 +1,157 @@
+package io.jenkins.plugins.awsdeploy.engine.testing;
+
+import io.jenkins.plugins.awsdeploy.engine.AlarmState;
+import io.jenkins.plugins.awsdeploy.engine.aws.AlarmPort;
+import io.jenkins.plugins.awsdeploy.engine.aws.AlarmReading;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
+import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
+import io.jenkins.plugins.awsdeploy.engine.aws.TargetHealthSummary;
+import io.jenkins.plugins.awsdeploy.engine.aws.TrafficPort;
+import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * An in-memory load balancer and CloudWatch for behaviour over time that moto cannot show: alarms that
+ * fire on their own, calls that fail, someone else editing the listener. It counts every call.
+ */
+public final class FakeAws implements TrafficPort, AlarmPort {
+
+    public static final String LISTENER = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
+    public static final String RULE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee";
+    public static final String BLUE_TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-blue/73e2d6bc24d8a067";
+    public static final String GREEN_TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/2453ed029918f21f";
+
+    private final Map<String, ForwardWeights> forwards = new HashMap<>();
+    private final Set<String> targetGroups = new LinkedHashSet<>();
+    private final Map<String, TargetHealthSummary> health = new HashMap<>();
+    private final Map<String, AlarmReading> alarms = new LinkedHashMap<>();
+    private final Map<String, AtomicInteger> calls = new HashMap<>();
+    private final List<Runnable> failures = new ArrayList<>();
+    /** Runs after each write, e.g. to play someone else changing the weights at that moment. */
+    private Consumer<ForwardWeights> afterWrite = w -> { };
+    private int failingAlarmReads;
+    private int failingWrites;
+
+    /** A listener forwarding 100% to blue, with blue and green target groups and one OK alarm named "5xx". */
+    public static FakeAws standard() {
+        FakeAws aws = new FakeAws();
+        aws.targetGroups.add(BLUE_TG);
+        aws.targetGroups.add(GREEN_TG);
+        aws.forwards.put(LISTENER, new ForwardWeights(Map.of(BLUE_TG, 1)));
+        aws.forwards.put(RULE, new ForwardWeights(Map.of(BLUE_TG, 1)));
+        aws.alarm("5xx", AlarmState.OK, "all good");
+        return aws;
+    }
+
+    public AwsPorts ports() {
+        return new AwsPorts(this, this);
+    }
+
+    // ---- test controls
+
+    public synchronized FakeAws alarm(String name, AlarmState state, String reason) {
+        alarms.put(name, new AlarmReading(name, state, reason));
+        return this;
+    }
+
+    public synchronized void deleteAlarm(String name) {
+        alarms.remove(name);
+    }
+
+    public synchronized void setWeights(String arn, Map<String, Integer> weights) {
+        forwards.put(arn, new ForwardWeights(weights));
+    }
+
+    public synchronized ForwardWeights weights(String arn) {
+        return forwards.get(arn);
+    }
+
+    public synchronized void health(String tg, TargetHealthSummary summary) {
+        health.put(tg, summary);
+    }
+
+    public synchronized void failNextAlarmReads(int n) {
+        failingAlarmReads = n;
+    }
+
+    public synchronized void failNextWrites(int n) {
+        failingWrites = n;
+    }
+
+    public synchronized void afterWrite(Consumer<ForwardWeights> hook) {
+        afterWrite = hook;
+    }
+
+    public synchronized int calls(String operation) {
+        AtomicInteger n = calls.get(operation);
+        return n == null ? 0 : n.get();
+    }
+
+    public synchronized void resetCalls() {
+        calls.clear();
+    }
+
+    private void count(String operation) {
+        calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    // ---- TrafficPort
+
+    @Override
+    public synchronized Optional<ForwardWeights> read(TrafficTarget target) {
+        count(target.kind() == TrafficTarget.Kind.LISTENER ? "DescribeListeners" : "DescribeRules");
+        return Optional.ofNullable(forwards.get(target.arn()));
+    }
+
+    @Override
+    public synchronized void write(TrafficTarget target, ForwardWeights weights) {
+        count(target.kind() == TrafficTarget.Kind.LISTENER ? "ModifyListener" : "ModifyRule");
+        if (failingWrites > 0) {
+            failingWrites--;
+            throw new IllegalStateException("Rate exceeded (simulated)");
+        }
+        if (!forwards.containsKey(target.arn())) throw new IllegalStateException("no such " + target.describe());
+        forwards.put(target.arn(), weights);
+        afterWrite.accept(weights);
+    }
+
+    @Override
+    public synchronized Set<String> missingTargetGroups(Collection<String> arns) {
+        count("DescribeTargetGroups");
+        Set<String> missing = new LinkedHashSet<>(arns);
+        missing.removeAll(targetGroups);
+        return missing;
+    }
+
+    @Override
+    public synchronized TargetHealthSummary health(String targetGroupArn) {
+        count("DescribeTargetHealth");
+        return health.getOrDefault(targetGroupArn, new TargetHealthSummary(Map.of()));
+    }
+
+    // ---- AlarmPort
+
+    @Override
+    public synchronized Map<String, AlarmReading> read(List<String> names) {
+        count("DescribeAlarms");
+        if (failingAlarmReads > 0) {
+            failingAlarmReads--;
+            throw new IllegalStateException("Unable to execute HTTP request: Connection reset (simulated)");
+        }
+        Map<String, AlarmReading> found = new HashMap<>();
+        for (String n : names) {
+            if (alarms.containsKey(n)) found.put(n, alarms.get(n));
+        }
+        return found;
+    }
+}
