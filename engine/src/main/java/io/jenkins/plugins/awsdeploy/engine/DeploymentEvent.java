@@ -17,7 +17,7 @@ public record DeploymentEvent(Instant at, EventKind kind, String message, Split 
                               String next) implements Serializable {
 
     public DeploymentEvent {
-        alarms = alarms == null ? Map.of() : Map.copyOf(alarms);
+        alarms = alarms == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(alarms));
         next = next == null ? "" : next;
     }
 }
