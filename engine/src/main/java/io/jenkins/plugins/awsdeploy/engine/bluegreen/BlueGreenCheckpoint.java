@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.Finished;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.PointingTest;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.Preflight;
@@ -94,7 +95,7 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
             Split next = spec.plan().step(wait.step()).split();
             String what = wait.step() == 0 ? "Switch " : "Go on to ";
             return new ApprovalRequest(what + next.canary() + "% of production traffic to " + to() + " ("
-                    + spec.service(to()) + " on " + TaskDefinitionRef.of(taskDefinition) + ")?", a.since(), a.deadline());
+                    + spec.service(to()) + " on " + shortName(taskDefinition) + ")?", a.since(), a.deadline());
         });
     }
 
@@ -105,8 +106,8 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
         if (p instanceof Finished f) return "finished: " + f.outcome().message();
         String onOld = "all traffic on " + from + " (" + spec.service(from) + ")";
         String newService = spec.service(to());
-        String revision = String.valueOf(TaskDefinitionRef.of(taskDefinition));
-        if (p instanceof Registering r) return "registering a copy of " + TaskDefinitionRef.of(r.from()) + " with new images; " + onOld;
+        String revision = shortName(taskDefinition);
+        if (p instanceof Registering r) return "registering a copy of " + shortName(r.from()) + " with new images; " + onOld;
         if (p instanceof UpdatingIdle) return "updating " + newService + " to " + revision + " at " + desiredCount
                 + " task(s); " + onOld;
         if (p instanceof WaitingForIdle w) return "waiting until " + newService + " is stable on " + revision
@@ -119,6 +120,16 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
         if (p instanceof Recording) return "recording " + revision + " as the last known good of " + newService;
         ScalingDownNew n = (ScalingDownNew) p;
         return "scaling " + newService + " to 0 (" + n.outcome().message() + ")";
+    }
+
+    /** {@code web:9}, however the revision is spelled; the text itself if it names no revision. */
+    static String shortName(String revision) {
+        return TaskDefinitionRef.parse(revision).map(Object::toString).orElse(String.valueOf(revision));
+    }
+
+    /** Whether two spellings (ARN, {@code family:revision}) name the same revision. */
+    static boolean sameRevision(String a, String b) {
+        return TaskDefinitionRef.parse(a).map(r -> r.sameAs(b)).orElse(false);
     }
 
     private static String waitUntil(ScaleDownWait w) {

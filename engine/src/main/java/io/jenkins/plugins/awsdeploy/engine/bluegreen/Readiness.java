@@ -18,15 +18,15 @@ record Readiness(State state, String detail) {
     enum State { READY, WAITING, ROLLED_BACK }
 
     static Readiness of(EcsService service, String revision, TargetHealthSummary targets) {
-        TaskDefinitionRef wanted = TaskDefinitionRef.of(revision);
+        String wanted = BlueGreenCheckpoint.shortName(revision);
         // The circuit breaker rolls back by making the previous revision the service's again; fabfuel/ecs-deploy#185
         // reported success right then, so a service on any other revision is a failure, never a wait.
-        if (!wanted.sameRevision(service.taskDefinition())) {
-            return new Readiness(State.ROLLED_BACK, service.name() + " runs " + TaskDefinitionRef.of(service.taskDefinition())
+        if (!BlueGreenCheckpoint.sameRevision(revision, service.taskDefinition())) {
+            return new Readiness(State.ROLLED_BACK, service.name() + " runs " + BlueGreenCheckpoint.shortName(service.taskDefinition())
                     + " instead of " + wanted + lastEvent(service));
         }
         Optional<EcsDeployment> failed = service.deployments().stream()
-                .filter(d -> "FAILED".equals(d.rolloutState()) && wanted.sameRevision(d.taskDefinition())).findFirst();
+                .filter(d -> "FAILED".equals(d.rolloutState()) && BlueGreenCheckpoint.sameRevision(revision, d.taskDefinition())).findFirst();
         if (failed.isPresent()) {
             return new Readiness(State.ROLLED_BACK, "the deployment of " + wanted + " to " + service.name() + " FAILED"
                     + reason(failed.get().rolloutStateReason()) + lastEvent(service));
@@ -38,8 +38,8 @@ record Readiness(State state, String detail) {
             missing.add("ECS reports no deployment");
         } else {
             EcsDeployment p = primary.get();
-            if (!wanted.sameRevision(p.taskDefinition())) {
-                missing.add("its primary deployment runs " + TaskDefinitionRef.of(p.taskDefinition()));
+            if (!BlueGreenCheckpoint.sameRevision(revision, p.taskDefinition())) {
+                missing.add("its primary deployment runs " + BlueGreenCheckpoint.shortName(p.taskDefinition()));
             }
             if (p.rolloutState() != null && !"COMPLETED".equals(p.rolloutState())) {
                 missing.add("rollout " + p.rolloutState());
