@@ -421,7 +421,8 @@ public final class BlueGreenDeployment {
             return st.done(st.now);
         }
         if (outcome instanceof Outcome.RolledBack || outcome instanceof Outcome.Stopped) {
-            return failBeforeSwitch(st, outcome);
+            String named = st.cp.from() + " (" + oldService + ")";
+            return failBeforeSwitch(st, withMessage(outcome, outcome.message().replace("the stable side", named)));
         }
         if (outcome instanceof Outcome.Invalid problems) {
             boolean onlyAlarms = problems.problems().stream().allMatch(p -> p.parameter().equals("alarms"));
