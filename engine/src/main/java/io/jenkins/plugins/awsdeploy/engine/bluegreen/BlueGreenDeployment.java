@@ -12,10 +12,10 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AlarmPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmReading;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
-import io.jenkins.plugins.awsdeploy.engine.aws.EcsTags;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.TargetHealthSummary;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionInfo;
+import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.Finished;
@@ -32,6 +32,7 @@ import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.WaitingForId
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryDeployment;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase;
+import io.jenkins.plugins.awsdeploy.engine.ecs.KnownGoodTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -479,16 +480,16 @@ public final class BlueGreenDeployment {
                         + st.cp.to() + ", but " + service + " now runs " + BlueGreenCheckpoint.shortName(s.taskDefinition()) + ", not "
                         + BlueGreenCheckpoint.shortName(revision) + "; someone else changed it, so no last known good was recorded"));
             }
-            ecs.tag(s.arn(), Map.of(EcsTags.LAST_KNOWN_GOOD, revision));
-            recorded = ecs.service(spec.cluster(), service).map(x -> x.tags().get(EcsTags.LAST_KNOWN_GOOD)).orElse(null);
+            ecs.tag(s.arn(), KnownGoodTag.of(TaskDefinitionRef.of(revision)));
+            recorded = ecs.service(spec.cluster(), service).flatMap(KnownGoodTag::on).orElse(null);
         } catch (RuntimeException e) {
             return failedCall(st, r.attempts(), "tag " + service, e, Recording::new,
                     why -> finish(st, new Outcome.Failed(liveOnNew(st.cp) + " and " + spec.service(st.cp.from())
                             + " was scaled to 0, but the last known good could not be recorded: " + why)));
         }
-        if (!revision.equals(recorded)) {
+        if (!BlueGreenCheckpoint.sameRevision(revision, recorded)) {
             return finish(st, new Outcome.Failed(liveOnNew(st.cp) + " and " + spec.service(st.cp.from()) + " was scaled to 0, "
-                    + "but the tag " + EcsTags.LAST_KNOWN_GOOD + " of " + service + " reads back as " + recorded));
+                    + "but the tag " + KnownGoodTag.KEY + " of " + service + " reads back as " + recorded));
         }
         String message = liveOnNew(st.cp) + " with " + st.cp.desiredCount() + " task(s); " + spec.service(st.cp.from())
                 + " was scaled to 0; " + BlueGreenCheckpoint.shortName(revision) + " is recorded as the last known good of " + service;

@@ -16,8 +16,8 @@ import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
-import io.jenkins.plugins.awsdeploy.engine.aws.EcsTags;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionInfo;
+import io.jenkins.plugins.awsdeploy.engine.ecs.KnownGoodTag;
 import io.jenkins.plugins.awsdeploy.engine.testing.FakeEcs;
 import io.jenkins.plugins.awsdeploy.engine.testing.Ticker;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class BlueGreenDeploymentTest {
         EcsService green = world.service(GREEN);
         assertThat(green.taskDefinition()).isEqualTo(arn("web:2"));
         assertThat(green.desiredCount()).isEqualTo(3);
-        assertThat(green.tags()).containsEntry(EcsTags.LAST_KNOWN_GOOD, arn("web:2"));
+        assertThat(green.tags()).containsEntry(KnownGoodTag.KEY, "web:2");
         assertThat(world.service(BLUE).desiredCount()).isZero();
         assertThat(world.service(BLUE).taskDefinition()).isEqualTo(arn("web:1"));
         assertThat(kinds(t)).containsSubsequence(EventKind.PREFLIGHT_PASSED, EventKind.SERVICE_UPDATED, EventKind.SERVICE_STABLE,
@@ -78,7 +78,7 @@ class BlueGreenDeploymentTest {
         assertThat(world.service(BLUE).taskDefinition()).isEqualTo(arn("web:3"));
         assertThat(world.service(BLUE).desiredCount()).isEqualTo(3);
         assertThat(world.service(GREEN).desiredCount()).isZero();
-        assertThat(world.service(BLUE).tags()).containsEntry(EcsTags.LAST_KNOWN_GOOD, arn("web:3"));
+        assertThat(world.service(BLUE).tags()).containsEntry(KnownGoodTag.KEY, "web:3");
         // Copied from what green ran, not from what blue ran long ago.
         assertThat(world.ecs.revisions("web").get(2).imageByContainer()).containsEntry("app", "repo/web:3.0");
         // Event weights stay in "stable/new" terms: stable is the side that was live, green here.
@@ -94,7 +94,7 @@ class BlueGreenDeploymentTest {
         assertThat(outcome(t)).as(outcome(t).message()).isInstanceOf(Outcome.Succeeded.class);
         assertThat(world.ecs.calls("RegisterTaskDefinition")).isZero();
         assertThat(world.service(GREEN).taskDefinition()).isEqualTo(arn("web:2"));
-        assertThat(world.service(GREEN).tags()).containsEntry(EcsTags.LAST_KNOWN_GOOD, arn("web:2"));
+        assertThat(world.service(GREEN).tags()).containsEntry(KnownGoodTag.KEY, "web:2");
     }
 
     @Test
@@ -211,7 +211,7 @@ class BlueGreenDeploymentTest {
         assertThat(world.aws.calls("ModifyListener")).isEqualTo(1);
         assertThat(world.service(GREEN).desiredCount()).isEqualTo(3);
         assertThat(world.service(BLUE).desiredCount()).isEqualTo(3);
-        assertThat(world.service(GREEN).tags()).doesNotContainKey(EcsTags.LAST_KNOWN_GOOD);
+        assertThat(world.service(GREEN).tags()).doesNotContainKey(KnownGoodTag.KEY);
     }
 
     @Test

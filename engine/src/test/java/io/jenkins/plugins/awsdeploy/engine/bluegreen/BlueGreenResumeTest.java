@@ -15,8 +15,8 @@ import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
-import io.jenkins.plugins.awsdeploy.engine.aws.EcsTags;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionInfo;
+import io.jenkins.plugins.awsdeploy.engine.ecs.KnownGoodTag;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
 import io.jenkins.plugins.awsdeploy.engine.testing.FakeEcs;
 import io.jenkins.plugins.awsdeploy.engine.testing.Ticker;
@@ -132,8 +132,8 @@ class BlueGreenResumeTest {
             assertThat(world.production()).as(when).isEqualTo(new Split(0, 100));
             assertThat(blue.desiredCount()).as(when).isZero();
             assertThat(green.desiredCount()).as(when).isEqualTo(3);
-            String recorded = green.tags().get(EcsTags.LAST_KNOWN_GOOD);
-            assertThat(recorded).as(when).isEqualTo(green.taskDefinition());
+            String recorded = green.tags().get(KnownGoodTag.KEY);
+            assertThat(TaskDefinitionRef.of(recorded).sameAs(green.taskDefinition())).as(when).isTrue();
             TaskDefinitionInfo deployed = world.ecs.revisions("web").get(TaskDefinitionRef.of(recorded).revision() - 1);
             assertThat(deployed.imageByContainer()).as(when).containsEntry("app", "repo/web:2.0");
         } else {
@@ -142,7 +142,7 @@ class BlueGreenResumeTest {
             assertThat(world.production()).as(when).isEqualTo(Split.ALL_STABLE);
             assertThat(blue.desiredCount()).as(when).isEqualTo(3);
             assertThat(blue.taskDefinition()).as(when).isEqualTo(FakeEcs.taskDefinitionArn("web:1"));
-            assertThat(green.tags()).as(when).doesNotContainKey(EcsTags.LAST_KNOWN_GOOD);
+            assertThat(green.tags()).as(when).doesNotContainKey(KnownGoodTag.KEY);
         }
         assertThat(world.aws.weights(RULE).asSplit(BLUE_TG, GREEN_TG)).as(when).contains(new Split(0, 100));
     }
