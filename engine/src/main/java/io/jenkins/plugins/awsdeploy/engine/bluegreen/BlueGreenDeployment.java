@@ -132,7 +132,8 @@ public final class BlueGreenDeployment {
         Story st = new Story(checkpoint, now);
         BlueGreenPhase phase = checkpoint.phase();
         if (phase instanceof Finished) return st.done(null);
-        if (phase instanceof Switching s) return fromCanary(st, canary.abort(s.canary(), why, now), false);
+        boolean switchStarted = phase instanceof Switching s && !(s.canary().phase() instanceof CanaryPhase.Preflight);
+        if (switchStarted) return fromCanary(st, canary.abort(((Switching) phase).canary(), why, now), false);
         if (phase instanceof ScaleDownWait w) return fromCanary(st, canary.abort(w.canary(), why, now), true);
         if (phase instanceof Preflight) {
             String message = why + " before any change; nothing was changed";

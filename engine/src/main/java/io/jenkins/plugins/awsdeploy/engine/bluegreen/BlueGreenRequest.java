@@ -164,9 +164,10 @@ public final class BlueGreenRequest {
         if (byRevision) {
             String td = taskDefinition.trim();
             if (td.startsWith("arn:")) {
-                AwsArn.check("taskDefinition", td, "ecs", "task-definition/", "task definition", region).ifPresent(problems::add);
-                Optional<AwsArn> arn = AwsArn.parse(td);
-                if (arn.isPresent() && !FAMILY_REVISION.matcher(arn.get().resource().substring("task-definition/".length())).matches()) {
+                Optional<Problem> wrong = AwsArn.check("taskDefinition", td, "ecs", "task-definition/", "task definition", region);
+                wrong.ifPresent(problems::add);
+                String resource = AwsArn.parse(td).map(AwsArn::resource).orElse("");
+                if (wrong.isEmpty() && !FAMILY_REVISION.matcher(resource.substring("task-definition/".length())).matches()) {
                     problems.add(new Problem("taskDefinition", "'" + td + "' names no revision; end it with :REVISION"));
                 }
             } else if (!FAMILY_REVISION.matcher(td).matches()) {

@@ -260,6 +260,31 @@ class BlueGreenDeploymentTest {
     }
 
     @Test
+    void anAbortAsTheSwitchBeginsSaysThatOnlyTrafficStayedPut() {
+        Ticker t = world.start(r -> r).runUntil(x -> phase(x) instanceof BlueGreenPhase.Switching, 20);
+        t.apply(t.engine().abort(t.checkpoint(), "aborted by ops", world.clock.instant()));
+        t.runToEnd();
+
+        assertThat(outcome(t)).isInstanceOf(Outcome.Stopped.class);
+        assertThat(outcome(t).message()).contains("nothing was switched", "web-green stays up on web:2")
+                .doesNotContain("nothing was changed");
+        assertThat(world.aws.calls("ModifyListener")).isZero();
+    }
+
+    @Test
+    void anAbortWhileWaitingForApprovalPutsNothingOnTheNewSide() {
+        Ticker t = world.start(r -> r.approveBefore("switch")).runUntil(x -> x.checkpoint().approval().isPresent(), 100);
+        t.apply(t.engine().abort(t.checkpoint(), "aborted by ops", world.clock.instant()));
+        t.runToEnd();
+
+        assertThat(outcome(t)).isInstanceOf(Outcome.Stopped.class);
+        assertThat(outcome(t).exitCode()).isEqualTo(4);
+        assertThat(outcome(t).message()).contains("all traffic is back on blue (web-blue)");
+        assertThat(world.aws.calls("ModifyListener")).isZero();
+        assertThat(world.production()).isEqualTo(Split.ALL_STABLE);
+    }
+
+    @Test
     void anAbortDuringTheCleanUpIsRefused() {
         Ticker t = world.start(r -> r.scaleDownAfter("0s"))
                 .runUntil(x -> phase(x) instanceof BlueGreenPhase.ScalingDownOld, 100);

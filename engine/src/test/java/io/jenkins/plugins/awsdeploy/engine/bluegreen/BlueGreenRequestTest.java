@@ -99,6 +99,10 @@ class BlueGreenRequestTest {
                 bad("taskDefinition", "family without revision", r -> r.images(Map.of()).taskDefinition("web")),
                 bad("taskDefinition", "ARN of something else", r -> r.images(Map.of()).taskDefinition(
                         "arn:aws:ecs:us-east-1:123456789012:service/prod/web")),
+                bad("taskDefinition", "a short ARN of something else", r -> r.images(Map.of()).taskDefinition(
+                        "arn:aws:ecs:us-east-1:123456789012:cluster/x")),
+                bad("taskDefinition", "a task definition ARN without revision", r -> r.images(Map.of()).taskDefinition(
+                        "arn:aws:ecs:us-east-1:123456789012:task-definition/web")),
                 bad("steps", "steps not ending at 100", r -> r.steps(List.of(10, 50)).bake("1m")),
                 bad("steps", "steps that do not ascend", r -> r.steps(List.of(50, 10, 100)).bake("1m")),
                 bad("bake", "steps without a bake", r -> r.steps(List.of(10, 100))),
