@@ -161,41 +161,8 @@ public final class BlueGreenDeployment {
     private Tick preflight(Story st) {
         BlueGreenSpec spec = st.cp.spec();
         List<Problem> problems = new ArrayList<>();
-        Map<Colour, EcsService> services = new EnumMap<>(Colour.class);
-        Boolean cluster = ask(problems, "cluster", () -> ecs.clusterExists(spec.cluster()));
-        if (Boolean.FALSE.equals(cluster)) {
-            problems.add(new Problem("cluster", "no cluster " + spec.cluster() + " exists in this region"));
-        } else if (cluster != null) {
-            for (Colour c : Colour.values()) {
-                String param = BlueGreenSpec.serviceParameter(c);
-                Optional<EcsService> found = ask(problems, param, () -> ecs.service(spec.cluster(), spec.service(c)));
-                if (found == null) continue;
-                if (found.isEmpty()) {
-                    problems.add(new Problem(param, "no active service " + spec.service(c) + " in cluster " + spec.cluster()));
-                    continue;
-                }
-                EcsService s = found.get();
-                services.put(c, s);
-                if (s.deploymentController() != null && !"ECS".equals(s.deploymentController())) {
-                    problems.add(new Problem(param, s.name() + " is deployed by " + s.deploymentController()
-                            + "; blue/green here updates the service itself, which needs the ECS deployment controller"));
-                }
-                if (!s.targetGroups().contains(spec.targetGroup(c))) {
-                    problems.add(new Problem(BlueGreenSpec.targetGroupParameter(c), "is not a target group of " + s.name()
-                            + " (its load balancers use " + (s.targetGroups().isEmpty() ? "none" : s.targetGroups().stream()
-                            .map(ForwardWeights::shortName).collect(Collectors.joining(", "))) + ")"));
-                }
-            }
-        }
-        Set<String> missing = ask(problems, "blueTargetGroup",
-                () -> traffic.missingTargetGroups(List.of(spec.blueTargetGroup(), spec.greenTargetGroup())));
-        if (missing != null) {
-            for (Colour c : Colour.values()) {
-                if (missing.contains(spec.targetGroup(c))) {
-                    problems.add(new Problem(BlueGreenSpec.targetGroupParameter(c), "no target group " + spec.targetGroup(c) + " exists"));
-                }
-            }
-        }
+        Map<Colour, EcsService> services = services(spec, problems);
+        checkTargetGroups(spec, problems);
         Colour live = liveSide(spec, problems);
         Map<String, AlarmState> states = checkAlarms(spec, problems);
         checkTestTarget(spec, problems);
@@ -575,6 +542,49 @@ public final class BlueGreenDeployment {
     private Tick finish(Story st, Outcome outcome) {
         st.cp = st.cp.with(new Finished(outcome));
         return st.done(null);
+    }
+
+    /** Both services, where they exist; each one's problems (controller, target group) added. */
+    private Map<Colour, EcsService> services(BlueGreenSpec spec, List<Problem> problems) {
+        Map<Colour, EcsService> services = new EnumMap<>(Colour.class);
+        Boolean cluster = ask(problems, "cluster", () -> ecs.clusterExists(spec.cluster()));
+        if (Boolean.FALSE.equals(cluster)) {
+            problems.add(new Problem("cluster", "no cluster " + spec.cluster() + " exists in this region"));
+        } else if (cluster != null) {
+            for (Colour c : Colour.values()) {
+                String param = BlueGreenSpec.serviceParameter(c);
+                Optional<EcsService> found = ask(problems, param, () -> ecs.service(spec.cluster(), spec.service(c)));
+                if (found == null) continue;
+                if (found.isEmpty()) {
+                    problems.add(new Problem(param, "no active service " + spec.service(c) + " in cluster " + spec.cluster()));
+                    continue;
+                }
+                EcsService s = found.get();
+                services.put(c, s);
+                if (s.deploymentController() != null && !"ECS".equals(s.deploymentController())) {
+                    problems.add(new Problem(param, s.name() + " is deployed by " + s.deploymentController()
+                            + "; blue/green here updates the service itself, which needs the ECS deployment controller"));
+                }
+                if (!s.targetGroups().contains(spec.targetGroup(c))) {
+                    problems.add(new Problem(BlueGreenSpec.targetGroupParameter(c), "is not a target group of " + s.name()
+                            + " (its load balancers use " + (s.targetGroups().isEmpty() ? "none" : s.targetGroups().stream()
+                            .map(ForwardWeights::shortName).collect(Collectors.joining(", "))) + ")"));
+                }
+            }
+        }
+        return services;
+    }
+
+    private void checkTargetGroups(BlueGreenSpec spec, List<Problem> problems) {
+        Set<String> missing = ask(problems, "blueTargetGroup",
+                () -> traffic.missingTargetGroups(List.of(spec.blueTargetGroup(), spec.greenTargetGroup())));
+        if (missing != null) {
+            for (Colour c : Colour.values()) {
+                if (missing.contains(spec.targetGroup(c))) {
+                    problems.add(new Problem(BlueGreenSpec.targetGroupParameter(c), "no target group " + spec.targetGroup(c) + " exists"));
+                }
+            }
+        }
     }
 
     private Colour liveSide(BlueGreenSpec spec, List<Problem> problems) {
