@@ -195,7 +195,7 @@ public final class EcsRollback {
                 + DurationText.format(spec.timeout());
         String pointsAt = found.get().taskDefinition();
         if (c.target().sameAs(pointsAt)) {
-            st.say(EventKind.INFO, name + " already points at " + c.target() + ": the update was made before the restart", next);
+            st.say(EventKind.INFO, name + " already points at " + c.target() + ": the update was made by an earlier attempt (before a restart or a failed tick)", next);
         } else if (!c.from().sameAs(pointsAt)) {
             return finish(st, new Outcome.Failed(name + " was changed by someone else after the check: it points at "
                     + name(pointsAt) + ", not " + c.from() + "; nothing was changed by this rollback. Run it again to roll back from "

@@ -420,7 +420,7 @@ class EcsRollbackTest {
 
         assertThat(outcome(t).exitCode()).isZero();
         assertThat(ecs.calls("UpdateService")).isZero();
-        assertThat(t.events()).anyMatch(e -> e.message().contains("the update was made before the restart"));
+        assertThat(t.events()).anyMatch(e -> e.message().contains("the update was made by an earlier attempt"));
     }
 
     @Test
