@@ -7,6 +7,7 @@ import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWorld.outco
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWorld.phase;
 import static io.jenkins.plugins.awsdeploy.engine.testing.FakeAws.BLUE_TG;
 import static io.jenkins.plugins.awsdeploy.engine.testing.FakeAws.GREEN_TG;
+import static io.jenkins.plugins.awsdeploy.engine.testing.FakeAws.LISTENER;
 import static io.jenkins.plugins.awsdeploy.engine.testing.FakeAws.RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +23,7 @@ import io.jenkins.plugins.awsdeploy.engine.testing.FakeEcs;
 import io.jenkins.plugins.awsdeploy.engine.testing.Ticker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,7 +104,7 @@ class BlueGreenDeploymentTest {
         world.ecs.register("api", Map.of("api", "repo/api:1"));
         world.ecs.startDeployment(CLUSTER, BLUE, "api:1");
         world.ecs.completeRollout(CLUSTER, BLUE);
-        Ticker t = world.start(r -> r.images(java.util.Collections.singletonMap(null, "repo/api:2"))).runToEnd();
+        Ticker t = world.start(r -> r.images(Collections.singletonMap(null, "repo/api:2"))).runToEnd();
 
         assertThat(outcome(t)).as(outcome(t).message()).isInstanceOf(Outcome.Succeeded.class);
         assertThat(world.ecs.revisions("api").get(1).imageByContainer()).containsExactly(Map.entry("api", "repo/api:2"));
@@ -367,7 +369,7 @@ class BlueGreenDeploymentTest {
     void productionMovedBySomeoneElseBeforeTheSwitchStopsWithoutAnotherChange() {
         world.ecs.rolloutPace(Duration.ofMinutes(1));
         Ticker t = world.start(r -> r).runUntil(x -> phase(x) instanceof BlueGreenPhase.WaitingForIdle, 20);
-        world.aws.setWeights(io.jenkins.plugins.awsdeploy.engine.testing.FakeAws.LISTENER, Map.of(BLUE_TG, 50, GREEN_TG, 50));
+        world.aws.setWeights(LISTENER, Map.of(BLUE_TG, 50, GREEN_TG, 50));
         t.restartFromStore();
         t.runToEnd();
 
@@ -380,7 +382,7 @@ class BlueGreenDeploymentTest {
     void theOldSideIsNotScaledDownIfTrafficWentBackToIt() {
         Ticker t = world.start(r -> r.scaleDownAfter("0s"))
                 .runUntil(x -> phase(x) instanceof BlueGreenPhase.ScalingDownOld, 100);
-        world.aws.setWeights(io.jenkins.plugins.awsdeploy.engine.testing.FakeAws.LISTENER, Map.of(BLUE_TG, 100, GREEN_TG, 0));
+        world.aws.setWeights(LISTENER, Map.of(BLUE_TG, 100, GREEN_TG, 0));
         t.runToEnd();
 
         assertThat(outcome(t)).isInstanceOf(Outcome.Unsafe.class);

@@ -3,7 +3,9 @@ package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWorld.outcome;
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWorld.phase;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
@@ -101,8 +103,8 @@ class BlueGreenOnMotoTest {
         // The copy: only the image asked for changed, memory and ports came along.
         List<ContainerDefinition> copied = ecs.taskDefinition(v2).containerDefinitions();
         assertThat(copied).extracting(ContainerDefinition::name, ContainerDefinition::image, ContainerDefinition::memory)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("app", "repo/web:2.0", 256),
-                        org.assertj.core.groups.Tuple.tuple("envoy", "envoy:1.29", 256));
+                .containsExactly(tuple("app", "repo/web:2.0", 256),
+                        tuple("envoy", "envoy:1.29", 256));
 
         // moto keeps the old revision in the deployment: not stable, and so no traffic moves.
         t.runUntil(x -> false, 6);
@@ -119,7 +121,7 @@ class BlueGreenOnMotoTest {
         assertThat(ecs.service(BLUE).desiredCount()).isZero();
         assertThat(ecs.service(BLUE).taskDefinition()).isEqualTo(v1);
         assertThat(ecs.tags(GREEN)).containsEntry(KnownGoodTag.KEY, "web" + count + ":2");
-        assertThat(t.events()).filteredOn(e -> e.kind() == EventKind.SHIFTED).extracting(e -> e.weights())
+        assertThat(t.events()).filteredOn(e -> e.kind() == EventKind.SHIFTED).extracting(DeploymentEvent::weights)
                 .containsExactly(new Split(50, 50), new Split(0, 100));
         // What a state file holds reads back as the same checkpoint.
         assertThat(JsonCodec.readCheckpoint(JsonCodec.write(t.checkpoint()))).isEqualTo(t.checkpoint());

@@ -11,10 +11,13 @@ import static io.jenkins.plugins.awsdeploy.engine.testing.FakeAws.RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
+import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
+import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.testing.Ticker;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -51,7 +54,7 @@ class BlueGreenPreflightTest {
                 wrong("alarms", "alarms that cannot be read", w -> w.aws.failNextAlarmReads(1), r -> r),
                 wrong("images", "no such container", w -> { }, r -> r.images(Map.of("worker", "repo/worker:2"))),
                 wrong("images", "an unnamed image for two containers", w -> { },
-                        r -> r.images(java.util.Collections.singletonMap(null, "repo/web:2"))),
+                        r -> r.images(Collections.singletonMap(null, "repo/web:2"))),
                 wrong("taskDefinition", "no such revision", w -> { }, r -> r.images(Map.of()).taskDefinition("web:9")),
                 wrong("taskDefinition", "an inactive revision", w -> {
                     w.ecs.register("web", Map.of("app", "repo/web:1.5", "envoy", "envoy:1.29"));
@@ -92,7 +95,7 @@ class BlueGreenPreflightTest {
         assertThat(((Outcome.Invalid) outcome).problems()).extracting(Problem::parameter).contains(parameter);
         assertThat(world.state()).isEqualTo(before);
         assertThat(t.storedCount()).isEqualTo(1);
-        assertThat(t.events()).extracting(e -> e.kind()).containsExactly(EventKind.FAILED);
+        assertThat(t.events()).extracting(DeploymentEvent::kind).containsExactly(EventKind.FAILED);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,7 +107,7 @@ class BlueGreenPreflightTest {
         try {
             world.start(change);
             throw new AssertionError("accepted: " + what);
-        } catch (io.jenkins.plugins.awsdeploy.engine.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             // What every shell does with a refused request.
             outcome = new Outcome.Invalid(e.problems());
         }

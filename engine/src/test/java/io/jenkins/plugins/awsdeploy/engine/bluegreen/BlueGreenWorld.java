@@ -76,10 +76,6 @@ final class BlueGreenWorld {
         healthOverride.put(targetGroup, new TargetHealthSummary(byState));
     }
 
-    void healthFollowsTasks(String targetGroup) {
-        healthOverride.remove(targetGroup);
-    }
-
     Split production() {
         return aws.weights(LISTENER).asSplit(BLUE_TG, GREEN_TG).orElseThrow();
     }
