@@ -101,9 +101,13 @@ public final class EcsRollback {
                 } else if (c.target().sameAs(found.get().taskDefinition())) {
                     message = why + "; nothing to undo: " + svc + " points at " + c.target() + " and ECS goes on rolling it out ("
                             + progress(found.get()) + ")";
-                } else {
+                } else if (checkpoint.phase() instanceof Updating) {
                     message = why + " before the update; " + svc + " still points at " + name(found.get().taskDefinition())
                             + "; nothing was changed";
+                } else {
+                    message = why + "; " + svc + " points at " + name(found.get().taskDefinition()) + ", not at "
+                            + c.target() + ": ECS or someone else moved it since the update; nothing was undone ("
+                            + progress(found.get()) + ")";
                 }
             } catch (RuntimeException e) {
                 message = why + "; " + svc + " could not be read (" + e.getMessage() + "); it points at " + c.from()
@@ -195,7 +199,8 @@ public final class EcsRollback {
                 + DurationText.format(spec.timeout());
         String pointsAt = found.get().taskDefinition();
         if (c.target().sameAs(pointsAt)) {
-            st.say(EventKind.INFO, name + " already points at " + c.target() + ": the update was made by an earlier attempt (before a restart or a failed tick)", next);
+            st.say(EventKind.INFO, name + " already points at " + c.target()
+                    + ": the update was made by an earlier attempt (before a restart or a failed tick)", next);
         } else if (!c.from().sameAs(pointsAt)) {
             return finish(st, new Outcome.Failed(name + " was changed by someone else after the check: it points at "
                     + name(pointsAt) + ", not " + c.from() + "; nothing was changed by this rollback. Run it again to roll back from "

@@ -6,8 +6,11 @@ import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsSession;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
+import io.jenkins.plugins.awsdeploy.engine.testing.Moto;
 import io.jenkins.plugins.awsdeploy.engine.testing.Ticker;
 import io.jenkins.plugins.awsdeploy.engine.testing.VirtualClock;
+import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
+import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +33,7 @@ import software.amazon.awssdk.services.ecs.model.Service;
  */
 class EcsRollbackMotoTest {
 
-    static MotoServerProcess moto;
+    static MotoServer moto;
     static AwsSession session;
     static EcsClient setup;
     final VirtualClock clock = new VirtualClock();
@@ -38,10 +41,11 @@ class EcsRollbackMotoTest {
     String web3;
 
     @BeforeAll
-    static void startMoto() {
-        // Services start with 2 running tasks: with 2 desired they read as stable, COMPLETED.
-        moto = MotoServerProcess.start(Map.of("MOTO_ECS_SERVICE_RUNNING", "2"));
-        session = new AwsSession(moto.access(), AwsRetryStrategy.doNotRetry());
+    static void startMoto() throws IOException {
+        // A server of its own, unlike testing.Moto's shared one: services start with 2 running tasks here,
+        // so that one with 2 desired reads as stable, its rollout COMPLETED.
+        moto = MotoServer.builder().environment("MOTO_ECS_SERVICE_RUNNING", "2").start();
+        session = new AwsSession(Moto.access(moto.endpoint()), AwsRetryStrategy.doNotRetry());
         setup = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(ApacheHttpClient.create()).build();

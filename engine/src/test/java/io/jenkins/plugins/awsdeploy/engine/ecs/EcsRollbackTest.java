@@ -359,6 +359,31 @@ class EcsRollbackTest {
     }
 
     @Test
+    void abortAfterTheIntentWasRecordedButBeforeTheUpdateSaysNothingWasChanged() {
+        Ticker t = ticker(request().toRevision("web:5"));
+        t.step();
+
+        t.apply(engine.abort(t.checkpoint(), "aborted by alice", clock.instant()));
+
+        assertThat(outcome(t).message()).isEqualTo("aborted by alice before the update; service web still points at web:7; "
+                + "nothing was changed");
+        assertThat(ecs.writes()).isZero();
+    }
+
+    @Test
+    void abortAfterEcsMovedTheServiceAwaySaysWhereItIs() {
+        Ticker t = ticker(request().toRevision("web:5"));
+        t.runUntil(waiting(), 10);
+        ecs.failRollout(CLUSTER, SERVICE, "tasks failed to start.", true);
+
+        t.apply(engine.abort(t.checkpoint(), "aborted by alice", clock.instant()));
+
+        assertThat(outcome(t).exitCode()).isEqualTo(4);
+        assertThat(outcome(t).message()).contains("service web points at web:7, not at web:5: ECS or someone else moved it",
+                "nothing was undone");
+    }
+
+    @Test
     void abortBeforeAnyChangeChangesNothing() {
         Ticker t = ticker(request());
 

@@ -8,6 +8,9 @@ import io.jenkins.plugins.awsdeploy.engine.aws.EcsPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionInfo;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
+import io.jenkins.plugins.awsdeploy.engine.testing.Moto;
+import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,16 +44,17 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
  */
 class EcsServicesMotoTest {
 
-    static MotoServerProcess moto;
+    static MotoServer moto;
     static AwsSession session;
     static EcsClient setup;
     EcsPort ecs;
 
     @BeforeAll
-    static void startMoto() {
-        // Services start with 2 running tasks, so that one with 2 desired reads as a COMPLETED rollout.
-        moto = MotoServerProcess.start(Map.of("MOTO_ECS_SERVICE_RUNNING", "2"));
-        session = new AwsSession(moto.access(), AwsRetryStrategy.doNotRetry());
+    static void startMoto() throws IOException {
+        // A server of its own, unlike testing.Moto's shared one: services start with 2 running tasks here,
+        // so that one with 2 desired reads as a COMPLETED rollout.
+        moto = MotoServer.builder().environment("MOTO_ECS_SERVICE_RUNNING", "2").start();
+        session = new AwsSession(Moto.access(moto.endpoint()), AwsRetryStrategy.doNotRetry());
         setup = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(ApacheHttpClient.create()).build();

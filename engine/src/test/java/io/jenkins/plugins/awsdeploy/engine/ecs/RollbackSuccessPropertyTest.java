@@ -16,8 +16,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-/** Whatever ECS does between polls, a rollback reports success only while the target is what runs, and updates once. */
-class RollbackSuccessProperties {
+/**
+ * Whatever ECS does between polls, a rollback reports success only while the target is what runs, and
+ * updates at most once. (Named *Test, not *Properties, because Surefire's default includes only run *Test.)
+ */
+class RollbackSuccessPropertyTest {
 
     static final String CLUSTER = "prod";
     static final String SERVICE = "web";
