@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-class BlueGreenProperties {
+class BlueGreenPropertyTest {
 
     /**
      * Whatever the pace of ECS, the moment an alarm fires and which calls fail for a while, a deployment
