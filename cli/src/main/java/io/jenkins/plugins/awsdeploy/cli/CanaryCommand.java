@@ -1,0 +1,132 @@
+package io.jenkins.plugins.awsdeploy.cli;
+
+import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
+import io.jenkins.plugins.awsdeploy.engine.canary.Preset;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Shifts an ALB listener's (or rule's) traffic to a new target group in steps, watching alarms after each. */
+@Command(name = "canary",
+        description = {
+                "Shift traffic from the stable target group to the canary target group in steps, watching CloudWatch "
+                        + "alarms after each step. An alarm in ALARM (or INSUFFICIENT_DATA) puts all traffic back on "
+                        + "the stable side at once.",
+                "",
+                "Every input is checked, then the listener, the target groups and the alarms are read; only then "
+                        + "is anything changed."},
+        customSynopsis = {
+                "aws-deploy canary (--listener-arn ARN | --rule-arn ARN) --stable-target-group ARN",
+                "                  --canary-target-group ARN (--steps 10,25,50,100 | --preset NAME)",
+                "                  [--bake 5m] [--alarm NAME]... [--poll 5s] [--approve-before PERCENT]...",
+                "                  [--auto-approve] [--region R] [--endpoint-url URL] [--state-file FILE]",
+                "                  [--timeline FILE.svg] [--json]"},
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done: all traffic is on the canary target group",
+                "2:invalid input or failed preflight; nothing in AWS was changed",
+                "3:rolled back after an alarm or failed health; traffic is on the stable side",
+                "4:stopped by a person (declined, Ctrl-C, SIGTERM) and rolled back",
+                "5:could not finish and could not restore safely; the message says where traffic is and what to do",
+                "1:anything else"})
+public final class CanaryCommand extends DeploymentCommand {
+
+    @Option(names = "--listener-arn", paramLabel = "ARN",
+            description = "The listener whose default action forwards to the stable target group.")
+    String listenerArn;
+
+    @Option(names = "--rule-arn", paramLabel = "ARN",
+            description = "Or: the listener rule whose forward action is shifted.")
+    String ruleArn;
+
+    @Option(names = "--stable-target-group", paramLabel = "ARN", description = "Where traffic is now.")
+    String stableTargetGroup;
+
+    @Option(names = "--canary-target-group", paramLabel = "ARN", description = "Where traffic goes.")
+    String canaryTargetGroup;
+
+    @Option(names = "--steps", paramLabel = "PERCENT", split = ",",
+            description = "Percentages of traffic on the canary side, ascending and ending at 100, e.g. 10,25,50,100.")
+    List<Integer> steps;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Or: a CodeDeploy-style configuration: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = PresetNames.class)
+    String preset;
+
+    @Option(names = "--bake", paramLabel = "DURATION",
+            description = "How long to watch the alarms after each step, e.g. 30s, 5m, 1h30m. Required with --steps; "
+                    + "a preset has its own.")
+    String bake;
+
+    @Option(names = "--alarm", paramLabel = "NAME",
+            description = "A CloudWatch alarm that guards the deployment; repeat for more (at most "
+                    + CanaryRequest.MAX_ALARMS + ").")
+    List<String> alarms;
+
+    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "5s",
+            description = "How often the alarms are read while baking. Default: ${DEFAULT-VALUE}.")
+    String poll;
+
+    @Option(names = "--approve-before", paramLabel = "PERCENT", split = ",",
+            description = "Ask on the terminal before shifting to this step; repeatable. Alarms are still watched "
+                    + "while waiting; answering no rolls back (exit code 4).")
+    List<Integer> approveBefore;
+
+    @Option(names = "--auto-approve", description = "Approve every --approve-before step without asking.")
+    boolean autoApprove;
+
+    @Override
+    protected Checkpoint plan(String region) {
+        CanarySpec spec = new CanaryRequest()
+                .listenerArn(listenerArn)
+                .ruleArn(ruleArn)
+                .stableTargetGroup(stableTargetGroup)
+                .canaryTargetGroup(canaryTargetGroup)
+                .steps(steps)
+                .preset(preset)
+                .bake(bake)
+                .alarms(alarms)
+                .poll(poll)
+                .approveBefore(approveBefore)
+                .region(region)
+                .toSpec();
+        return CanaryCheckpoint.start(spec);
+    }
+
+    @Override
+    protected Object identity(Checkpoint checkpoint) {
+        return checkpoint instanceof CanaryCheckpoint c ? c.spec() : null;
+    }
+
+    @Override
+    protected String title(Checkpoint checkpoint) {
+        CanarySpec spec = ((CanaryCheckpoint) checkpoint).spec();
+        String where = AwsArn.parse(spec.target().arn()).map(AwsArn::resource).orElse(spec.target().arn());
+        return "Canary " + spec.plan().describe() + " on " + where;
+    }
+
+    @Override
+    protected boolean asksApproval() {
+        return approveBefore != null && !approveBefore.isEmpty();
+    }
+
+    @Override
+    protected boolean autoApprove() {
+        return autoApprove;
+    }
+
+    /** For the help text. */
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Preset.values()).map(Preset::displayName).iterator();
+        }
+    }
+}
