@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 + "back at the first sign of trouble.",
         mixinStandardHelpOptions = true,
         versionProvider = AwsDeploy.Version.class,
-        subcommands = {CanaryCommand.class},
+        subcommands = {CanaryCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes (the same for every command):%n",
         exitCodeList = {
                 "0:done",
