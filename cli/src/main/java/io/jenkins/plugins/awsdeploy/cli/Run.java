@@ -76,7 +76,9 @@ public final class Run {
             public void save(Checkpoint checkpoint) {
                 last = checkpoint;
                 if (stateFile != null) stateFile.save(checkpoint, console);
-                approvals.offer(checkpoint, loop);
+                // The loop prints a tick's events after saving its checkpoint: taking the question up on the
+                // timer's next turn keeps the prompt (or "question closed") after the events that explain it.
+                timer.execute(() -> approvals.offer(checkpoint, loop));
             }
         });
         console.note("Ctrl-C stops the deployment and puts all traffic back on the stable side.");

@@ -75,7 +75,8 @@ class CanaryProcessTest {
         AwsDeployProcess run = AwsDeployProcess.start(CanaryArgs.valid(scene, stage).set("--bake", "30s").toArray());
         run.awaitLine("shifted to 10%");
 
-        run.process.destroy();
+        // Through the handle: Process.destroy() would also close our end of its stdout, losing what it says next.
+        run.process.toHandle().destroy();
 
         assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(run.process.exitValue()).as(run.output()).isEqualTo(4);
@@ -88,10 +89,11 @@ class CanaryProcessTest {
         final Process process;
         final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         final List<String> seen = new ArrayList<>();
+        final Thread reader;
 
         private AwsDeployProcess(Process process) {
             this.process = process;
-            Thread reader = new Thread(() -> {
+            reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     r.lines().forEach(lines::add);
                 } catch (IOException | UncheckedIOException e) {
@@ -127,9 +129,9 @@ class CanaryProcessTest {
             throw new AssertionError("never printed '" + fragment + "':\n" + String.join("\n", seen));
         }
 
+        /** Everything printed, once the process has ended. */
         String output() throws InterruptedException {
-            // The reader thread drains the pipe after exit; give it a moment to reach the end.
-            Thread.sleep(200);
+            reader.join(TimeUnit.SECONDS.toMillis(10));
             lines.drainTo(seen);
             return String.join("\n", seen);
         }

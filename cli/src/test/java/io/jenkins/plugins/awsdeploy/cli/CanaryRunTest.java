@@ -56,7 +56,7 @@ class CanaryRunTest {
         assertThat(result.out()).contains("shifted to 10%", "shifted to 50%", "shifted to 100%")
                 .contains("Done: all traffic is on the new side (0/100)");
         assertThat(result.out().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d  .*"))).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(Files.readString(timeline)).startsWith("<svg").contains("Succeeded");
+        assertThat(Files.readString(timeline)).contains("<svg", "Succeeded");
         Checkpoint saved = JsonCodec.load(state);
         assertThat(saved.finished()).isTrue();
         assertThat(saved.outcome().orElseThrow().exitCode()).isZero();
@@ -143,7 +143,9 @@ class CanaryRunTest {
 
             failing.join();
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
-            assertThat(result.out()).contains("waiting for approval to shift to 50%").contains("the approval is closed");
+            assertThat(result.out()).contains("waiting for approval to shift to 50%").contains("think-5xx OK → ALARM")
+                    .contains("The question is closed").doesNotContain("approved by");
+            assertThat(result.out().indexOf("The question is closed")).isGreaterThan(result.out().indexOf("OK → ALARM"));
             assertThat(stage.weights(scene)).isEqualTo(List.of(100, 0));
         } finally {
             neverAnswered.countDown();
@@ -171,7 +173,8 @@ class CanaryRunTest {
         JsonNode last = lines.get(lines.size() - 1);
         assertThat(last.get("outcome").asText()).isEqualTo("Succeeded");
         assertThat(last.get("exitCode").asInt()).isZero();
-        assertThat(result.err()).doesNotContain("Done:");
+        assertThat(result.out()).doesNotContain("Done:").doesNotContain("Ctrl-C");
+        assertThat(result.err()).contains("Done:");
     }
 
     @Test
