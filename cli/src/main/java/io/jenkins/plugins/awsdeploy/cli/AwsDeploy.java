@@ -15,14 +15,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = AwsDeploy.Version.class,
         subcommands = {CanaryCommand.class, DemoCommand.class},
-        exitCodeListHeading = "%nExit codes (the same for every command):%n",
-        exitCodeList = {
-                "0:done",
-                "2:invalid input or failed preflight; nothing in AWS was changed",
-                "3:rolled back after an alarm or failed health; traffic is on the stable side",
-                "4:stopped by a person (declined, Ctrl-C, SIGTERM) and rolled back",
-                "5:could not finish and could not restore safely; the message says where traffic is and what to do",
-                "1:anything else"},
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {ExitCodeHelp.DONE, ExitCodeHelp.INVALID, ExitCodeHelp.ROLLED_BACK, ExitCodeHelp.STOPPED,
+                ExitCodeHelp.UNSAFE, ExitCodeHelp.OTHER},
         footer = {"", "Credentials come from the default chain: environment, profile, SSO, instance or task role.",
                 "Try 'aws-deploy demo' to watch a canary roll back against a local emulator."})
 public final class AwsDeploy implements Callable<Integer> {

@@ -20,66 +20,62 @@ import picocli.CommandLine.Option;
                 "Every input is checked, then the listener, the target groups and the alarms are read; only then "
                         + "is anything changed."},
         customSynopsis = {
-                "aws-deploy canary (--listener-arn ARN | --rule-arn ARN) --stable-target-group ARN",
-                "                  --canary-target-group ARN (--steps 10,25,50,100 | --preset NAME)",
-                "                  [--bake 5m] [--alarm NAME]... [--poll 5s] [--approve-before PERCENT]...",
-                "                  [--auto-approve] [--region R] [--endpoint-url URL] [--state-file FILE]",
-                "                  [--timeline FILE.svg] [--json]"},
+                "aws-deploy canary (--listener-arn ARN | --rule-arn ARN)",
+                "         --stable-target-group ARN --canary-target-group ARN",
+                "         (--steps 10,25,50,100 | --preset NAME) [--bake 5m] [--alarm NAME]...",
+                "         [--poll 5s] [--approve-before PERCENT]... [--auto-approve]",
+                "         [--region R] [--endpoint-url URL] [--state-file FILE]",
+                "         [--timeline FILE.svg] [--json]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:done: all traffic is on the canary target group",
-                "2:invalid input or failed preflight; nothing in AWS was changed",
-                "3:rolled back after an alarm or failed health; traffic is on the stable side",
-                "4:stopped by a person (declined, Ctrl-C, SIGTERM) and rolled back",
-                "5:could not finish and could not restore safely; the message says where traffic is and what to do",
-                "1:anything else"})
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {"0:done: all traffic is on the canary target group", ExitCodeHelp.INVALID,
+                ExitCodeHelp.ROLLED_BACK, ExitCodeHelp.STOPPED, ExitCodeHelp.UNSAFE, ExitCodeHelp.OTHER})
 public final class CanaryCommand extends DeploymentCommand {
 
-    @Option(names = "--listener-arn", paramLabel = "ARN",
+    @Option(names = "--listener-arn", order = 1, paramLabel = "ARN",
             description = "The listener whose default action forwards to the stable target group.")
     String listenerArn;
 
-    @Option(names = "--rule-arn", paramLabel = "ARN",
+    @Option(names = "--rule-arn", order = 2, paramLabel = "ARN",
             description = "Or: the listener rule whose forward action is shifted.")
     String ruleArn;
 
-    @Option(names = "--stable-target-group", paramLabel = "ARN", description = "Where traffic is now.")
+    @Option(names = "--stable-target-group", order = 3, paramLabel = "ARN", description = "The target group serving traffic now: the running version.")
     String stableTargetGroup;
 
-    @Option(names = "--canary-target-group", paramLabel = "ARN", description = "Where traffic goes.")
+    @Option(names = "--canary-target-group", order = 4, paramLabel = "ARN", description = "The new version's target group, which gets the traffic step by step.")
     String canaryTargetGroup;
 
-    @Option(names = "--steps", paramLabel = "PERCENT", split = ",",
+    @Option(names = "--steps", order = 5, paramLabel = "PERCENT", split = ",",
             description = "Percentages of traffic on the canary side, ascending and ending at 100, e.g. 10,25,50,100.")
     List<Integer> steps;
 
-    @Option(names = "--preset", paramLabel = "NAME",
+    @Option(names = "--preset", order = 6, paramLabel = "NAME",
             description = "Or: a CodeDeploy-style configuration: ${COMPLETION-CANDIDATES}.",
             completionCandidates = PresetNames.class)
     String preset;
 
-    @Option(names = "--bake", paramLabel = "DURATION",
+    @Option(names = "--bake", order = 7, paramLabel = "DURATION",
             description = "How long to watch the alarms after each step, e.g. 30s, 5m, 1h30m. Required with --steps; "
                     + "a preset has its own.")
     String bake;
 
-    @Option(names = "--alarm", paramLabel = "NAME",
+    @Option(names = "--alarm", order = 8, paramLabel = "NAME",
             description = "A CloudWatch alarm that guards the deployment; repeat for more (at most "
                     + CanaryRequest.MAX_ALARMS + ").")
     List<String> alarms;
 
-    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "5s",
+    @Option(names = "--poll", order = 9, paramLabel = "DURATION", defaultValue = "5s",
             description = "How often the alarms are read while baking. Default: ${DEFAULT-VALUE}.")
     String poll;
 
-    @Option(names = "--approve-before", paramLabel = "PERCENT", split = ",",
+    @Option(names = "--approve-before", order = 10, paramLabel = "PERCENT", split = ",",
             description = "Ask on the terminal before shifting to this step; repeatable. Alarms are still watched "
                     + "while waiting; answering no rolls back (exit code 4).")
     List<Integer> approveBefore;
 
-    @Option(names = "--auto-approve", description = "Approve every --approve-before step without asking.")
+    @Option(names = "--auto-approve", order = 11, description = "Approve every --approve-before step without asking.")
     boolean autoApprove;
 
     @Override

@@ -10,30 +10,34 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
-/** The options every deployment command takes: where AWS is, where to keep state, and how to report. */
+/**
+ * The options every deployment command takes: where AWS is, where to keep state, and how to report. Their
+ * {@code order} starts at 101 so that, with {@code sortOptions = false}, a command's own options (order 1..100)
+ * come first in its help.
+ */
 public final class CommonOptions {
 
     // Loose on purpose: it catches "us-east" and "useast1" without a list that goes stale as regions open.
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(names = "--region", order = 101, paramLabel = "REGION",
             description = "AWS region. Default: the AWS_REGION or AWS_DEFAULT_REGION environment variable.")
     String region;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(names = "--endpoint-url", order = 102, paramLabel = "URL",
             description = "Send every AWS call to this endpoint instead, e.g. a local emulator.")
     String endpointUrl;
 
-    @Option(names = "--state-file", paramLabel = "FILE",
+    @Option(names = "--state-file", order = 103, paramLabel = "FILE",
             description = "Save the deployment's state here after every step. Run the same command again with an "
                     + "unfinished state file to resume after a crash.")
     Path stateFile;
 
-    @Option(names = "--timeline", paramLabel = "FILE.svg",
+    @Option(names = "--timeline", order = 104, paramLabel = "FILE.svg",
             description = "At the end, draw the deployment's timeline as an SVG picture.")
     Path timeline;
 
-    @Option(names = "--json", description = "Print each event as one JSON object per line, and a last line "
+    @Option(names = "--json", order = 105, description = "Print each event as one JSON object per line, and a last line "
             + "with the outcome and exit code.")
     boolean json;
 

@@ -156,8 +156,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                     && raised.compareAndSet(false, true)) {
                 CompletableFuture.runAsync(() -> {
                     console.note("(demo) The new version starts failing: setting " + ALARM + " to ALARM.");
-                    scene.setAlarm(ALARM, StateValue.ALARM, "Threshold Crossed: 12 server errors in the last minute"
-                            + " (set by the demo)");
+                    scene.setAlarm(ALARM, StateValue.ALARM, "Threshold Crossed: 12 server errors in the last minute,"
+                            + " set by the demo");
                 }, CompletableFuture.delayedExecutor(ALARM_AFTER_MILLIS, TimeUnit.MILLISECONDS)).exceptionally(e -> {
                     console.warn("(demo) could not set the alarm: " + e.getMessage());
                     return null;

@@ -17,6 +17,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * What every deployment command does, whatever the strategy: check all input before any AWS call, pick up a
@@ -68,6 +70,21 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         return new Engine(ports);
     }
 
+    /**
+     * Finds credentials the way every SDK client will, so that missing ones are one clear line rather than the
+     * SDK's page-long account of each provider it tried, repeated for every resource the preflight reads.
+     * Only when the input is otherwise fine: some providers ask a metadata endpoint and take a while.
+     */
+    private static Optional<Problem> credentials() {
+        try (DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build()) {
+            chain.resolveCredentials();
+            return Optional.empty();
+        } catch (SdkClientException e) {
+            return Optional.of(new Problem("credentials", "none found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+                    + " or AWS_PROFILE, or run where an instance or task role is available"));
+        }
+    }
+
     @Override
     public final Integer call() {
         Host host = parent.host();
@@ -107,6 +124,9 @@ public abstract class DeploymentCommand implements Callable<Integer> {
                             + stored.get().status() + "). Finish it with its own command line, or give another state file"));
                 }
             }
+        }
+        if (problems.isEmpty()) {
+            credentials().ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             return console.invalid(problems);

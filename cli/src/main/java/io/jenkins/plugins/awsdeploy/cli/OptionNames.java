@@ -31,7 +31,10 @@ final class OptionNames {
         return new OptionNames(command);
     }
 
-    /** {@code listenerArn} → {@code --listener-arn}; {@code alarms} → {@code --alarm} when that is the option. */
+    /**
+     * {@code listenerArn} → {@code --listener-arn}; {@code alarms} → {@code --alarm} when that is the option.
+     * A parameter that is no option of this command ({@code credentials}) keeps its name.
+     */
     String of(String parameter) {
         if (parameter == null || parameter.isBlank()) return "input";
         if (parameter.startsWith("-")) return parameter;
@@ -40,7 +43,7 @@ final class OptionNames {
         if (kebab.endsWith("s") && known.containsKey(kebab.substring(0, kebab.length() - 1))) {
             return kebab.substring(0, kebab.length() - 1);
         }
-        return kebab;
+        return parameter;
     }
 
     /** The problem as the command line says it: {@code --rule-arn: ... (--listener-arn) ...}. */
@@ -48,8 +51,7 @@ final class OptionNames {
         Matcher m = CAMEL_WORD.matcher(problem.message());
         StringBuilder message = new StringBuilder();
         while (m.find()) {
-            String option = of(m.group());
-            m.appendReplacement(message, Matcher.quoteReplacement(known.containsKey(option) ? option : m.group()));
+            m.appendReplacement(message, Matcher.quoteReplacement(of(m.group())));
         }
         m.appendTail(message);
         return new Problem(of(problem.parameter()), message.toString());

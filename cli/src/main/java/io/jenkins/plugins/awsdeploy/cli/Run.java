@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentLoop;
 import io.jenkins.plugins.awsdeploy.engine.Engine;
+import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.timeline.TimelineChart;
 import java.io.IOException;
@@ -65,6 +66,10 @@ public final class Run {
             @Override
             public void event(DeploymentEvent event) {
                 console.event(event);
+                if (event.kind() == EventKind.PREFLIGHT_PASSED || event.kind() == EventKind.RESUMED) {
+                    // Said once something can change: before that, Ctrl-C just ends the command.
+                    console.note("Ctrl-C stops the deployment and puts all traffic back on the stable side.");
+                }
                 try {
                     watcher.accept(event);
                 } catch (RuntimeException e) {
@@ -81,7 +86,6 @@ public final class Run {
                 timer.execute(() -> approvals.offer(checkpoint, loop));
             }
         });
-        console.note("Ctrl-C stops the deployment and puts all traffic back on the stable side.");
         try (StopSignals signals = StopSignals.install(why -> stop(why, stops.incrementAndGet()), loop.outcome())) {
             return loop.start(initial, resumed).get();
         } catch (InterruptedException e) {
