@@ -63,6 +63,21 @@ class CanaryRunTest {
     }
 
     @Test
+    void aRuleFollowsAPresetWithItsBakeShortened() {
+        LocalStage.Scene scene = stage.scene("rule");
+        String rule = stage.resources.rule(scene.listener(), 20, "/api/*",
+                LocalStage.weights(scene.stable(), 100, scene.canary(), 0));
+
+        CommandLineRun.Result result = CommandLineRun.run(CanaryArgs.valid(scene, stage).remove("--listener-arn")
+                .set("--rule-arn", rule).remove("--steps").set("--preset", "Canary10Percent5Minutes").toArray());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(stage.resources.ruleWeights(rule)).containsEntry(scene.stable(), 0).containsEntry(scene.canary(), 100);
+        assertThat(stage.weights(scene)).isEqualTo(List.of(100, 0));
+        assertThat(result.out()).contains("10% → 100%, bake 1s each");
+    }
+
+    @Test
     void anAlarmDuringTheBakeRollsBack() {
         LocalStage.Scene scene = stage.scene("alarm");
         CompletableFuture<Void> failing = CompletableFuture.runAsync(() -> {
