@@ -57,8 +57,7 @@ public final class AwsSession implements AutoCloseable {
                 .build();
         AwsCredentialsProvider base = access.credentials() == null
                 ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsSessionCredentials.create(access.credentials().accessKeyId(),
-                        access.credentials().secretAccessKey(), access.credentials().sessionToken()));
+                : StaticCredentialsProvider.create(sdkCredentials(access.credentials()));
         if (access.roleArn() != null && !access.roleArn().isBlank()) {
             sts = configure(StsClient.builder(), access, base, override).build();
             credentials = StsAssumeRoleCredentialsProvider.builder()
@@ -82,6 +81,12 @@ public final class AwsSession implements AutoCloseable {
         builder.region(Region.of(access.region())).credentialsProvider(creds).overrideConfiguration(override).httpClient(http);
         if (access.endpoint() != null) builder.endpointOverride(access.endpoint());
         return builder;
+    }
+
+    private static software.amazon.awssdk.auth.credentials.AwsCredentials sdkCredentials(SessionCredentials c) {
+        return c.sessionToken() == null
+                ? software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())
+                : AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
     }
 
     public AwsPorts ports() {

@@ -369,8 +369,9 @@ public final class CanaryDeployment {
         if (failing.isEmpty()) return true;
         String name = failing.get();
         String cause = "alarm " + name + " is " + states.get(name) + " (" + reasons.get(name) + ")";
+        boolean closesApproval = st.cp.approval().isPresent();
         st.cp = st.cp.with(new RollingBack(cause, false, null, 0));
-        st.say(EventKind.ROLLBACK_STARTED, cause + (st.cp.approval().isPresent() ? "; the approval is closed" : ""),
+        st.say(EventKind.ROLLBACK_STARTED, cause + (closesApproval ? "; the approval is closed" : ""),
                 "put all traffic back on the stable side at once, skipping the remaining steps");
         return false;
     }
