@@ -109,8 +109,8 @@ public final class CanaryCommand extends DeploymentCommand {
     }
 
     @Override
-    protected boolean asksApproval() {
-        return approveBefore != null && !approveBefore.isEmpty();
+    protected String approvalOption() {
+        return approveBefore == null || approveBefore.isEmpty() ? null : "approveBefore";
     }
 
     @Override

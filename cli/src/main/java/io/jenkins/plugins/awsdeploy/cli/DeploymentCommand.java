@@ -55,9 +55,12 @@ public abstract class DeploymentCommand implements Callable<Integer> {
     /** The timeline's title. */
     protected abstract String title(Checkpoint checkpoint);
 
-    /** True when the deployment will stop to ask a person, which needs a terminal or automatic approval. */
-    protected boolean asksApproval() {
-        return false;
+    /**
+     * The parameter that makes this deployment stop to ask a person ({@code approveBefore}), or null if it never
+     * asks. Such a run needs a terminal, or {@link #autoApprove()}.
+     */
+    protected String approvalOption() {
+        return null;
     }
 
     /** True when every question is approved without asking. */
@@ -85,6 +88,31 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The checkpoint to resume: the state file's, if it holds this same deployment unfinished. A finished one is
+     * left to be overwritten by the new deployment; another unfinished deployment is a problem, since
+     * overwriting it would lose the only record of where that one left traffic.
+     */
+    private Optional<Checkpoint> resumable(Checkpoint fresh, Console console, List<Problem> problems) {
+        if (common.stateFile() == null) return Optional.empty();
+        StateFile state = new StateFile(common.stateFile());
+        Optional<Checkpoint> stored = state.read(problems);
+        if (stored.isEmpty()) return Optional.empty();
+        if (stored.get().finished()) {
+            console.note("The state file " + state.path() + " holds a finished deployment ("
+                    + Console.headline(stored.get().outcome().orElseThrow()).toLowerCase(java.util.Locale.ROOT)
+                    + "); starting a new one.");
+            return Optional.empty();
+        }
+        Object was = identity(stored.get());
+        List<String> differ = was == null ? List.of("kind of deployment") : StateFile.differences(was, identity(fresh));
+        if (differ.isEmpty()) return stored;
+        problems.add(new Problem("stateFile", state.path() + " holds an unfinished deployment that is not this one"
+                + " (it differs in: " + String.join(", ", differ) + "; it is " + stored.get().status()
+                + "). Finish it with its own command line, or give another state file"));
+        return Optional.empty();
+    }
+
     @Override
     public final Integer call() {
         Host host = parent.host();
@@ -99,44 +127,22 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             problems.addAll(e.problems());
         }
-        if (asksApproval() && !autoApprove() && host.terminal() == null) {
-            problems.add(new Problem("approveBefore", "would ask a person, but there is no terminal to ask on"
+        if (approvalOption() != null && !autoApprove() && host.terminal() == null) {
+            problems.add(new Problem(approvalOption(), "would ask a person, but there is no terminal to ask on"
                     + " (System.console() is null); run it in a terminal or add --auto-approve"));
         }
-        Checkpoint start = fresh;
-        boolean resumed = false;
-        if (common.stateFile() != null) {
-            StateFile state = new StateFile(common.stateFile());
-            Optional<Checkpoint> stored = state.read(problems);
-            if (stored.isPresent() && stored.get().finished()) {
-                console.note("The state file " + state.path() + " holds a finished deployment ("
-                        + Console.headline(stored.get().outcome().orElseThrow()).toLowerCase(java.util.Locale.ROOT)
-                        + "); starting a new one.");
-            } else if (stored.isPresent() && fresh != null) {
-                Object was = identity(stored.get());
-                List<String> differ = was == null ? List.of("kind of deployment") : StateFile.differences(was, identity(fresh));
-                if (differ.isEmpty()) {
-                    start = stored.get();
-                    resumed = true;
-                } else {
-                    problems.add(new Problem("stateFile", state.path() + " holds an unfinished deployment that is not "
-                            + "this one (it differs in: " + String.join(", ", differ) + "; it is "
-                            + stored.get().status() + "). Finish it with its own command line, or give another state file"));
-                }
-            }
-        }
+        Optional<Checkpoint> stored = fresh == null ? Optional.empty() : resumable(fresh, console, problems);
         if (problems.isEmpty()) {
             credentials().ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             return console.invalid(problems);
         }
-        if (resumed) {
-            console.note("Resuming the unfinished deployment in " + common.stateFile() + ": " + start.status());
-        }
+        stored.ifPresent(c -> console.note("Resuming the unfinished deployment in " + common.stateFile() + ": " + c.status()));
+        Checkpoint start = stored.orElse(fresh);
         try (AwsSession session = new AwsSession(AwsAccess.defaultChain(region, endpoint))) {
             Run run = new Run(engine(session.ports()), console, common.stateFile(), host.terminal(), autoApprove());
-            Outcome outcome = run.execute(start, resumed);
+            Outcome outcome = run.execute(start, stored.isPresent());
             run.writeTimeline(common.timeline(), title(run.lastCheckpoint() == null ? start : run.lastCheckpoint()));
             return console.outcome(outcome);
         }
