@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>Lines come from the deployment's timer thread, the signal handler and the main thread at once;
  * every method is synchronized so that lines never interleave mid-line.
  */
-public final class Console {
+final class Console {
 
     private final PrintWriter out;
     private final PrintWriter err;

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * One deployment driven to its end in this process: the engine's loop on a timer thread, every checkpoint
  * saved, every event printed, questions answered, Ctrl-C and SIGTERM turned into a rollback.
  */
-public final class Run {
+final class Run {
 
     private final Engine engine;
     private final Console console;
@@ -54,7 +54,7 @@ public final class Run {
      * @param resumed the checkpoint comes from a state file: the engine first checks that AWS still looks the
      *                way the checkpoint left it
      */
-    public Outcome execute(Checkpoint initial, boolean resumed) {
+    Outcome execute(Checkpoint initial, boolean resumed) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "aws-deploy-loop");
             // The main thread owns the exit; a timer thread must never hold the JVM open.
@@ -86,7 +86,8 @@ public final class Run {
                 timer.execute(() -> approvals.offer(checkpoint, loop));
             }
         });
-        try (StopSignals signals = StopSignals.install(why -> stop(why, stops.incrementAndGet()), loop.outcome())) {
+        StopSignals signals = StopSignals.install(why -> stop(why, stops.incrementAndGet()), loop.outcome());
+        try {
             return loop.start(initial, resumed).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -94,12 +95,13 @@ public final class Run {
         } catch (ExecutionException e) {
             return new Outcome.Failed("the deployment loop failed: " + e.getCause());
         } finally {
+            signals.close();
             timer.shutdownNow();
         }
     }
 
     /** The last checkpoint stored, e.g. to draw the timeline; null if the deployment never got to one. */
-    public Checkpoint lastCheckpoint() {
+    Checkpoint lastCheckpoint() {
         return last;
     }
 

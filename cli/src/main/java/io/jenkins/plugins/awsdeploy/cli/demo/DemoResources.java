@@ -13,12 +13,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
 
 /**
@@ -81,7 +83,7 @@ public final class DemoResources implements AutoCloseable {
     /** A rule on a path pattern whose forward action has these weights; returns its ARN. */
     public String rule(String listenerArn, int priority, String path, Map<String, Integer> weights) {
         return elb.createRule(r -> r.listenerArn(listenerArn).priority(priority)
-                .conditions(c -> c.field("path-pattern").values(path))
+                .conditions(RuleCondition.builder().field("path-pattern").values(path).build())
                 .actions(forward(weights))).rules().get(0).ruleArn();
     }
 
@@ -94,7 +96,7 @@ public final class DemoResources implements AutoCloseable {
         String dimension = targetGroupArn.substring(targetGroupArn.indexOf("targetgroup/"));
         cloudWatch.putMetricAlarm(r -> r.alarmName(name)
                 .namespace("AWS/ApplicationELB").metricName("HTTPCode_Target_5XX_Count")
-                .dimensions(d -> d.name("TargetGroup").value(dimension))
+                .dimensions(Dimension.builder().name("TargetGroup").value(dimension).build())
                 .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(5.0)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .alarmDescription("More than 5 server errors a minute from the new version"));
