@@ -152,6 +152,8 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         synchronized (this) {
             if (done) return;
             mustResume = true;
+            // The agent gets the full wait again: it may well have been down only because the controller was.
+            agentLostAtMillis = 0;
             arm(Math.max(0, wakeAtMillis - System.currentTimeMillis()));
         }
         if (announcedWaiting) {
