@@ -4,6 +4,8 @@ import hudson.Extension;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,17 +236,35 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
     @Override
     Checkpoint startCheckpoint(String region, String pollOrDefault) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, String> newImages = imageMap(problems);
-        // TODO spec-building call, once the blue/green engine (branch bluegreen) is on main:
-        //   BlueGreenRequest request = new BlueGreenRequest().cluster(cluster).blueService(blueService)
-        //       .blueTargetGroup(blueTargetGroup).greenService(greenService).greenTargetGroup(greenTargetGroup)
-        //       .listenerArn(listenerArn).ruleArn(ruleArn).images(newImages).taskDefinition(taskDefinition)
-        //       .steps(steps).bake(bake).alarms(alarms).approveBefore(approveBefore).scaleDownFailed(scaleDownFailed)
-        //       .testListenerArn(testListenerArn).testRuleArn(testRuleArn).approvalTimeout(approvalTimeout).region(region);
-        //   (healthTimeout, scaleDownAfter, poll only when given) and, unless problems:
-        //   return BlueGreenCheckpoint.start(request.toSpec());
-        problems.add(new Problem("blueGreenDeploy", "this build of the plugin has no blue/green engine yet "
-                + "(" + newImages.size() + " image(s) given); nothing was changed in AWS"));
+        BlueGreenRequest request = new BlueGreenRequest()
+                .cluster(cluster)
+                .blueService(blueService)
+                .blueTargetGroup(blueTargetGroup)
+                .greenService(greenService)
+                .greenTargetGroup(greenTargetGroup)
+                .listenerArn(listenerArn)
+                .ruleArn(ruleArn)
+                .images(imageMap(problems))
+                .taskDefinition(taskDefinition)
+                .steps(steps)
+                .bake(bake)
+                .alarms(alarms)
+                .approveBefore(approveBefore)
+                .scaleDownFailed(scaleDownFailed)
+                .testListenerArn(testListenerArn)
+                .testRuleArn(testRuleArn)
+                .approvalTimeout(approvalTimeout)
+                .region(region);
+        // The request has its own defaults for these; a null would replace them.
+        if (healthTimeout != null) request.healthTimeout(healthTimeout);
+        if (scaleDownAfter != null) request.scaleDownAfter(scaleDownAfter);
+        if (pollOrDefault != null) request.poll(pollOrDefault);
+        try {
+            BlueGreenCheckpoint start = BlueGreenCheckpoint.start(request.toSpec());
+            if (problems.isEmpty()) return start;
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
         throw new InvalidInputException(problems);
     }
 

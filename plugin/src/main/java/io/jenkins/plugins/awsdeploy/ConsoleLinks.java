@@ -4,8 +4,11 @@ import hudson.console.HyperlinkNote;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenSpec;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,6 +51,17 @@ final class ConsoleLinks {
             targetGroup(console, "stable target group", spec.stableTargetGroup(), urls, resources);
             targetGroup(console, "canary target group", spec.canaryTargetGroup(), urls, resources);
             alarms(console, spec.alarms(), urls, resources);
+        } else if (checkpoint instanceof BlueGreenCheckpoint b) {
+            BlueGreenSpec spec = b.spec();
+            traffic(console, spec.target(), urls, resources);
+            if (spec.testTarget() != null) traffic(console, spec.testTarget(), urls, resources);
+            ecsService(console, spec.cluster(), spec.blueService(), urls, resources);
+            ecsService(console, spec.cluster(), spec.greenService(), urls, resources);
+            targetGroup(console, "blue target group", spec.blueTargetGroup(), urls, resources);
+            targetGroup(console, "green target group", spec.greenTargetGroup(), urls, resources);
+            alarms(console, spec.alarms(), urls, resources);
+        } else if (checkpoint instanceof RollbackCheckpoint r) {
+            ecsService(console, r.spec().cluster(), r.spec().service(), urls, resources);
         }
         return new ConsoleLinks(urls, resources);
     }
@@ -77,7 +91,7 @@ final class ConsoleLinks {
         }
     }
 
-    static void ecsService(AwsConsole console, String cluster, String service, Map<String, String> urls,
+    private static void ecsService(AwsConsole console, String cluster, String service, Map<String, String> urls,
                            List<Map.Entry<String, String>> resources) {
         String url = console.ecsService(cluster, service);
         urls.putIfAbsent(service, url);

@@ -2,9 +2,8 @@ package io.jenkins.plugins.awsdeploy;
 
 import hudson.Extension;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
-import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
-import io.jenkins.plugins.awsdeploy.engine.Problem;
-import java.util.List;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackRequest;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -96,12 +95,17 @@ public final class EcsRollbackStep extends AwsDeploymentStep {
 
     @Override
     Checkpoint startCheckpoint(String region, String pollOrDefault) {
-        // TODO spec-building call, once the ECS rollback engine (branch ecsrollback) is on main:
-        //   RollbackRequest request = new RollbackRequest().cluster(cluster).service(service).toRevision(toRevision)
-        //       .noWait(noWait).dryRun(dryRun).region(region);  (timeout, poll only when given)
-        //   return RollbackCheckpoint.start(request.toSpec());
-        throw new InvalidInputException(List.of(new Problem("ecsRollback",
-                "this build of the plugin has no ECS rollback engine yet; nothing was changed in AWS")));
+        RollbackRequest request = new RollbackRequest()
+                .cluster(cluster)
+                .service(service)
+                .toRevision(toRevision)
+                .noWait(noWait)
+                .dryRun(dryRun)
+                .region(region);
+        // The request has its own defaults for these; a null would replace them.
+        if (timeout != null) request.timeout(timeout);
+        if (pollOrDefault != null) request.poll(pollOrDefault);
+        return RollbackCheckpoint.start(request.toSpec());
     }
 
     @Extension
