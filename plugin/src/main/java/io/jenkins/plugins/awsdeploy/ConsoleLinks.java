@@ -47,14 +47,14 @@ final class ConsoleLinks {
         List<Map.Entry<String, String>> resources = new ArrayList<>();
         if (checkpoint instanceof CanaryCheckpoint c) {
             CanarySpec spec = c.spec();
-            traffic(console, spec.target(), urls, resources);
+            traffic(console, "", spec.target(), urls, resources);
             targetGroup(console, "stable target group", spec.stableTargetGroup(), urls, resources);
             targetGroup(console, "canary target group", spec.canaryTargetGroup(), urls, resources);
             alarms(console, spec.alarms(), urls, resources);
         } else if (checkpoint instanceof BlueGreenCheckpoint b) {
             BlueGreenSpec spec = b.spec();
-            traffic(console, spec.target(), urls, resources);
-            if (spec.testTarget() != null) traffic(console, spec.testTarget(), urls, resources);
+            traffic(console, "", spec.target(), urls, resources);
+            if (spec.testTarget() != null) traffic(console, "test ", spec.testTarget(), urls, resources);
             ecsService(console, spec.cluster(), spec.blueService(), urls, resources);
             ecsService(console, spec.cluster(), spec.greenService(), urls, resources);
             targetGroup(console, "blue target group", spec.blueTargetGroup(), urls, resources);
@@ -66,11 +66,11 @@ final class ConsoleLinks {
         return new ConsoleLinks(urls, resources);
     }
 
-    private static void traffic(AwsConsole console, TrafficTarget target, Map<String, String> urls,
+    private static void traffic(AwsConsole console, String role, TrafficTarget target, Map<String, String> urls,
                                 List<Map.Entry<String, String>> resources) {
         String url = target.kind() == TrafficTarget.Kind.LISTENER ? console.listener(target.arn()) : console.rule(target.arn());
         urls.put(target.arn(), url);
-        resources.add(Map.entry(target.kind() == TrafficTarget.Kind.LISTENER ? "listener" : "listener rule", url));
+        resources.add(Map.entry(role + (target.kind() == TrafficTarget.Kind.LISTENER ? "listener" : "listener rule"), url));
     }
 
     private static void targetGroup(AwsConsole console, String label, String arn, Map<String, String> urls,
