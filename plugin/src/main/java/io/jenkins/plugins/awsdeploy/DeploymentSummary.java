@@ -9,6 +9,8 @@ import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,6 +183,11 @@ public final class DeploymentSummary {
         List<String> out = new ArrayList<>();
         for (DeploymentEvent e : getHistory()) out.add(line.format(e));
         return out;
+    }
+
+    /** The timeline image's URL relative to the deployments page. */
+    public String getTimelineUrl() {
+        return "timeline?id=" + URLEncoder.encode(record.getId(), StandardCharsets.UTF_8);
     }
 
     public boolean isHasTimeline() {
