@@ -136,7 +136,7 @@ public final class DeploymentsAction implements RunAction2 {
             action.live.remove(record.getId());
             action.records.removeIf(r -> r.getId().equals(record.getId()));
             action.records.add(record);
-            DeploymentSummary summary = new DeploymentSummary(record, List.of());
+            DeploymentReport summary = new DeploymentReport(record, List.of());
             if (summary.isRolledBack()) {
                 synchronized (DeploymentsAction.class) {
                     RolledBackBadge badge = run.getAction(RolledBackBadge.class);
@@ -231,9 +231,9 @@ public final class DeploymentsAction implements RunAction2 {
     }
 
     /** The finished deployments, in the order they ended. */
-    public List<DeploymentSummary> getDeployments() {
-        List<DeploymentSummary> out = new ArrayList<>();
-        for (DeploymentRecord r : records) out.add(new DeploymentSummary(r, decisionsFor(r.getId())));
+    public List<DeploymentReport> getDeployments() {
+        List<DeploymentReport> out = new ArrayList<>();
+        for (DeploymentRecord r : records) out.add(new DeploymentReport(r, decisionsFor(r.getId())));
         return out;
     }
 
@@ -321,7 +321,7 @@ public final class DeploymentsAction implements RunAction2 {
     public void doTimeline(@QueryParameter String id, StaplerResponse2 rsp) throws IOException {
         run.getParent().checkPermission(Item.READ);
         DeploymentRecord record = records.stream().filter(r -> r.getId().equals(id)).findFirst().orElse(null);
-        DeploymentSummary summary = record == null ? null : new DeploymentSummary(record, List.of());
+        DeploymentReport summary = record == null ? null : new DeploymentReport(record, List.of());
         if (summary == null || !summary.isHasTimeline()) {
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

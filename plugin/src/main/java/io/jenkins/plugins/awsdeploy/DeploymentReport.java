@@ -19,7 +19,7 @@ import java.util.List;
  * One finished deployment as the build page shows it: strategy, target, from → to, weights, outcome, who answered its
  * approvals, and its events. Built from a {@link DeploymentRecord} by reading the engine checkpoint kept in it.
  */
-public final class DeploymentSummary {
+public final class DeploymentReport {
 
     private final DeploymentRecord record;
     private final List<ApprovalDecision> decisions;
@@ -28,7 +28,7 @@ public final class DeploymentSummary {
     @CheckForNull
     private final String unreadable;
 
-    DeploymentSummary(DeploymentRecord record, List<ApprovalDecision> decisions) {
+    DeploymentReport(DeploymentRecord record, List<ApprovalDecision> decisions) {
         this.record = record;
         this.decisions = List.copyOf(decisions);
         Checkpoint cp = null;
