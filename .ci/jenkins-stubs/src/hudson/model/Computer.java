@@ -1,5 +1,5 @@
 // Stand-in for: jenkinsci/jenkins core/src/main/java/hudson/model/Computer.java
-// Only getChannel(); everything else is omitted.
+// Only getChannel() and threadPoolForRemoting; everything else is omitted.
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -7,8 +7,12 @@ import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.remoting.VirtualChannel;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
+import java.util.concurrent.ExecutorService;
 
 public abstract class Computer extends Actionable implements AccessControlled {
+    // Real value: a cached daemon thread pool wrapped to run as ACL.SYSTEM2 (ImpersonatingExecutorService).
+    public static final ExecutorService threadPoolForRemoting = null;
+
     @Nullable
     public abstract VirtualChannel getChannel();
 

@@ -1,5 +1,5 @@
 // Stand-in for: jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepDescriptor.java
-// Omitted: newInstance/defineArguments/uninstantiate (structs types), meta-step helpers, all()/byFunctionName.
+// Omitted: defineArguments/uninstantiate (structs types), meta-step helpers, all()/byFunctionName.
 package org.jenkinsci.plugins.workflow.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -17,6 +17,10 @@ public abstract class StepDescriptor extends Descriptor<Step> {
     }
 
     public abstract String getFunctionName();
+
+    public Step newInstance(Map<String, Object> arguments) throws Exception {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
 
     public boolean takesImplicitBlockArgument() {
         throw new UnsupportedOperationException("compile-only stand-in");

@@ -23,6 +23,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 final class ElbTraffic implements TrafficPort {
 
     private final ElasticLoadBalancingV2Client elb;
+    /**
+     * The actions of the last read, by ARN, taken by the next write: the engine always reads (to guard
+     * against someone else's change) right before it writes, so the write need not read again.
+     */
+    private final Map<String, List<Action>> lastRead = new java.util.concurrent.ConcurrentHashMap<>();
 
     ElbTraffic(ElasticLoadBalancingV2Client elb) {
         this.elb = elb;
@@ -30,12 +35,15 @@ final class ElbTraffic implements TrafficPort {
 
     @Override
     public Optional<ForwardWeights> read(TrafficTarget target) {
-        return actions(target).map(actions -> weightsOf(forwardAction(target, actions)));
+        Optional<List<Action>> actions = actions(target);
+        actions.ifPresent(a -> lastRead.put(target.arn(), a));
+        return actions.map(a -> weightsOf(forwardAction(target, a)));
     }
 
     @Override
     public void write(TrafficTarget target, ForwardWeights weights) {
-        List<Action> actions = actions(target)
+        List<Action> read = lastRead.remove(target.arn());
+        List<Action> actions = read != null ? read : actions(target)
                 .orElseThrow(() -> new IllegalStateException("the " + target.describe() + " no longer exists"));
         Action forward = forwardAction(target, actions);
         List<TargetGroupTuple> groups = new ArrayList<>();

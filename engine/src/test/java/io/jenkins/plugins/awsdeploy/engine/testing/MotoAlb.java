@@ -65,6 +65,10 @@ public final class MotoAlb implements AutoCloseable {
         return new MotoAlb(Moto.endpoint(), name);
     }
 
+    public static MotoAlb create(URI endpoint, String name) {
+        return new MotoAlb(endpoint, name);
+    }
+
     public MotoAlb alarm(String name) {
         cloudWatch.putMetricAlarm(r -> r.alarmName(name).namespace("AWS/ApplicationELB").metricName("HTTPCode_Target_5XX_Count")
                 .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(5.0)

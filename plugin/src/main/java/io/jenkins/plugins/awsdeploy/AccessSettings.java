@@ -1,0 +1,89 @@
+package io.jenkins.plugins.awsdeploy;
+
+import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * How a deployment reaches AWS, without any secret: region, endpoint, which Jenkins credential, which role. This is
+ * what the step keeps across restarts; the credentials themselves are looked up again from {@link #credentialsId}.
+ */
+final class AccessSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-4 ... */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
+    private final String region;
+    private final String endpointUrl;
+    private final String credentialsId;
+    private final String roleArn;
+    private final String externalId;
+
+    AccessSettings(String region, String endpointUrl, String credentialsId, String roleArn, String externalId) {
+        this.region = region;
+        this.endpointUrl = endpointUrl;
+        this.credentialsId = credentialsId;
+        this.roleArn = roleArn;
+        this.externalId = externalId;
+    }
+
+    String region() {
+        return region;
+    }
+
+    /** Null for AWS itself. */
+    URI endpoint() {
+        return endpointUrl == null ? null : URI.create(endpointUrl);
+    }
+
+    boolean emulated() {
+        return endpointUrl != null;
+    }
+
+    /** Null for the default credential chain of the JVM that makes the calls. */
+    String credentialsId() {
+        return credentialsId;
+    }
+
+    String roleArn() {
+        return roleArn;
+    }
+
+    String externalId() {
+        return externalId;
+    }
+
+    /** What is wrong with these settings, checked without any I/O (whether the credential exists is not). */
+    List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>();
+        if (region == null) {
+            problems.add(new Problem("region", "is required (or set a default region under Manage Jenkins > System > "
+                    + "AWS deployments), e.g. region: 'eu-west-1'"));
+        } else if (!REGION.matcher(region).matches()) {
+            problems.add(new Problem("region", "'" + region + "' is not an AWS region name like eu-west-1"));
+        }
+        if (endpointUrl != null) {
+            try {
+                URI u = new URI(endpointUrl);
+                if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                    problems.add(new Problem("endpointUrl", "'" + endpointUrl + "' is not an http(s) URL"));
+                }
+            } catch (URISyntaxException e) {
+                problems.add(new Problem("endpointUrl", "'" + endpointUrl + "' is not a URL: " + e.getReason()));
+            }
+        }
+        if (roleArn != null) {
+            AwsArn.check("roleArn", roleArn, "iam", "role/", "IAM role", null).ifPresent(problems::add);
+        } else if (externalId != null) {
+            problems.add(new Problem("externalId", "only applies together with roleArn"));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,62 @@
+package io.jenkins.plugins.awsdeploy;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Addresses of AWS console pages for one region, for the links in the build log. */
+final class AwsConsole {
+
+    private final String region;
+    private final String base;
+
+    AwsConsole(String region) {
+        this.region = region;
+        String r = region.toLowerCase(Locale.ROOT);
+        if (r.startsWith("cn-")) {
+            base = "https://" + region + ".console.amazonaws.cn";
+        } else if (r.startsWith("us-gov-")) {
+            base = "https://" + region + ".console.amazonaws-us-gov.com";
+        } else {
+            base = "https://" + region + ".console.aws.amazon.com";
+        }
+    }
+
+    String listener(String listenerArn) {
+        return ec2("ListenerDetails:listenerArn=" + listenerArn);
+    }
+
+    /** A rule is shown on its listener's page; the rule ARN names the listener it belongs to. */
+    String rule(String ruleArn) {
+        String listenerArn = ruleArn.replace(":listener-rule/", ":listener/");
+        int last = listenerArn.lastIndexOf('/');
+        return listener(last > 0 ? listenerArn.substring(0, last) : listenerArn);
+    }
+
+    String targetGroup(String targetGroupArn) {
+        return ec2("TargetGroup:targetGroupArn=" + targetGroupArn);
+    }
+
+    String alarm(String name) {
+        return base + "/cloudwatch/home?region=" + region + "#alarmsV2:alarm/" + path(name);
+    }
+
+    String ecsService(String cluster, String service) {
+        return base + "/ecs/v2/clusters/" + path(lastSegment(cluster)) + "/services/" + path(lastSegment(service))
+                + "?region=" + region;
+    }
+
+    private String ec2(String fragment) {
+        return base + "/ec2/home?region=" + region + "#" + fragment;
+    }
+
+    /** Clusters and services may be given as ARNs; the console addresses them by name. */
+    static String lastSegment(String nameOrArn) {
+        int slash = nameOrArn.lastIndexOf('/');
+        return slash < 0 ? nameOrArn : nameOrArn.substring(slash + 1);
+    }
+
+    private static String path(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

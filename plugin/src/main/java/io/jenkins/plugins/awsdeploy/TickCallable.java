@@ -1,0 +1,57 @@
+package io.jenkins.plugins.awsdeploy;
+
+import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.Engine;
+import io.jenkins.plugins.awsdeploy.engine.EventLine;
+import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
+import io.jenkins.plugins.awsdeploy.engine.Tick;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import jenkins.security.MasterToSlaveCallable;
+
+/**
+ * One engine tick, run in the JVM of the agent of the enclosing {@code node} (or called directly on the controller
+ * outside one). It builds the SDK clients, makes the one engine call and closes them again: a tick is seconds of work
+ * every few seconds at most, and nothing SDK-shaped has to survive between ticks or across a restart.
+ *
+ * <p>The credentials in {@link AwsAccess} are short-lived session credentials (or none, for the agent's own default
+ * chain); they live in this object only for the duration of the call and are never written anywhere.
+ */
+final class TickCallable extends MasterToSlaveCallable<TickReply, RuntimeException> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String checkpointJson;
+    private final AwsAccess access;
+    private final EngineCommand command;
+    /** The controller's time zone, so that event times in the build log match the rest of it. */
+    private final String zone;
+
+    TickCallable(String checkpointJson, AwsAccess access, EngineCommand command, ZoneId zone) {
+        this.checkpointJson = checkpointJson;
+        this.access = access;
+        this.command = command;
+        this.zone = zone.getId();
+    }
+
+    @Override
+    public TickReply call() {
+        Checkpoint checkpoint = JsonCodec.readCheckpoint(checkpointJson);
+        Instant now = Instant.now();
+        Tick tick;
+        try (AwsSession session = new AwsSession(access)) {
+            tick = command.applyTo(new Engine(session.ports()), checkpoint, now);
+        } catch (RuntimeException e) {
+            throw TickFailure.of(e);
+        }
+        EventLine line = new EventLine(ZoneId.of(zone));
+        List<String> lines = tick.events().stream().map(line::format).toList();
+        // Relative to this JVM's clock: the agent's and the controller's clocks need not agree.
+        long delay = tick.wakeAt() == null ? -1 : Math.max(0, Duration.between(Instant.now(), tick.wakeAt()).toMillis());
+        return new TickReply(JsonCodec.write(tick.checkpoint()), lines, delay);
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.awsdeploy;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one engine tick sends back from the agent: only strings and numbers, so that no engine or SDK class has to be
+ * deserialized on the controller and nothing but the checkpoint's JSON crosses the channel.
+ */
+final class TickReply implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String checkpointJson;
+    private final ArrayList<String> eventLines;
+    /** Milliseconds until the next tick, measured on the JVM that ran this one; negative once the deployment ended. */
+    private final long delayMillis;
+
+    TickReply(String checkpointJson, List<String> eventLines, long delayMillis) {
+        this.checkpointJson = checkpointJson;
+        this.eventLines = new ArrayList<>(eventLines);
+        this.delayMillis = delayMillis;
+    }
+
+    String checkpointJson() {
+        return checkpointJson;
+    }
+
+    List<String> eventLines() {
+        return eventLines;
+    }
+
+    boolean finished() {
+        return delayMillis < 0;
+    }
+
+    long delayMillis() {
+        return delayMillis;
+    }
+}
