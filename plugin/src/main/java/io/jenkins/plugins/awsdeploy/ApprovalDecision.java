@@ -21,14 +21,17 @@ public final class ApprovalDecision {
     private final boolean proceeded;
     private final long timestamp;
     private final String question;
+    /** When the answered request started waiting (epoch millis), which tells gates of one deployment apart; -1 if unknown. */
+    private final long requestSince;
 
     public ApprovalDecision(String deploymentId, String userId, boolean proceeded, long timestamp,
-                            @CheckForNull String question) {
+                            @CheckForNull String question, long requestSince) {
         this.deploymentId = deploymentId;
         this.userId = userId;
         this.proceeded = proceeded;
         this.timestamp = timestamp;
         this.question = question;
+        this.requestSince = requestSince;
     }
 
     public String getDeploymentId() {
@@ -57,6 +60,11 @@ public final class ApprovalDecision {
     @CheckForNull
     public String getQuestion() {
         return question;
+    }
+
+    /** Did this decision answer the request of {@code deploymentId} that has been waiting since {@code since}? */
+    boolean answers(String id, long since) {
+        return deploymentId.equals(id) && since >= 0 && requestSince == since;
     }
 
     /** {@code "approved by Alice at 2025-03-01 14:02:05 UTC"}. */

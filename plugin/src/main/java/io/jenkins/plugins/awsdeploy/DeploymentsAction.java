@@ -66,6 +66,8 @@ public final class DeploymentsAction implements RunAction2 {
 
     private transient volatile Run<?, ?> run;
     private transient Map<String, Live> live = new ConcurrentHashMap<>();
+    /** True when this action was read from disk: waits may exist that the steps have not announced again yet. */
+    private transient boolean loaded;
 
     /** A wait the UI can answer, and the node that shows the pause. */
     private static final class Live {
@@ -88,6 +90,7 @@ public final class DeploymentsAction implements RunAction2 {
         if (records == null) records = new CopyOnWriteArrayList<>();
         if (decisions == null) decisions = new CopyOnWriteArrayList<>();
         live = new ConcurrentHashMap<>();
+        loaded = true;
         return this;
     }
 
@@ -290,11 +293,13 @@ public final class DeploymentsAction implements RunAction2 {
                     who.getName() + " may not " + (proceed ? "approve" : "roll back") + " " + d.getDisplayName()
                             + ": " + Approvers.requirement(d.getApprovers(), !proceed));
         }
-        if (!l.answering.compareAndSet(false, true)) {
-            return HttpResponses.errorWithoutStack(HttpServletResponse.SC_CONFLICT, d.getDisplayName() + " was already answered");
+        ApprovalRequest request = d.getApproval();
+        long since = request == null || request.since() == null ? -1 : request.since().toEpochMilli();
+        if (request == null || alreadyAnswered(id, since) || !l.answering.compareAndSet(false, true)) {
+            return HttpResponses.errorWithoutStack(HttpServletResponse.SC_CONFLICT,
+                    d.getDisplayName() + " was already answered or no longer waits");
         }
         String userId = currentUserId(who);
-        ApprovalRequest request = d.getApproval();
         try {
             if (proceed) {
                 d.proceed(userId);
@@ -307,8 +312,7 @@ public final class DeploymentsAction implements RunAction2 {
             return HttpResponses.errorWithoutStack(HttpServletResponse.SC_CONFLICT,
                     d.getDisplayName() + " did not take the answer: " + e.getMessage());
         }
-        decisions.add(new ApprovalDecision(id, userId, proceed, System.currentTimeMillis(),
-                request == null ? null : request.question()));
+        decisions.add(new ApprovalDecision(id, userId, proceed, System.currentTimeMillis(), request.question(), since));
         try {
             run.save();
         } catch (IOException e) {
@@ -356,20 +360,24 @@ public final class DeploymentsAction implements RunAction2 {
         return user != null ? user.getId() : who.getName();
     }
 
+    private boolean alreadyAnswered(String id, long since) {
+        for (ApprovalDecision d : decisions) {
+            if (d.answers(id, since)) return true;
+        }
+        return false;
+    }
+
     /**
      * The live wait with this id. After a controller restart the steps announce their waits again as they resume; a
-     * request that comes first looks among the run's current step executions.
+     * request that comes first finds the wait among the run's current step executions (without listing it: only the
+     * step knows when it stops waiting).
      */
     @CheckForNull
     private Live find(String id) {
         Live l = live.get(id);
-        if (l != null) return l;
+        if (l != null || !loaded) return l;
         for (WaitingDeployment d : waitingExecutions()) {
-            if (d.getId().equals(id) && d.getApproval() != null) {
-                Live found = new Live(d, null);
-                Live raced = live.putIfAbsent(id, found);
-                return raced != null ? raced : found;
-            }
+            if (d.getId().equals(id) && d.getApproval() != null) return new Live(d, null);
         }
         return null;
     }
