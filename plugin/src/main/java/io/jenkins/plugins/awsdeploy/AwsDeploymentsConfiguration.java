@@ -119,8 +119,7 @@ public class AwsDeploymentsConfiguration extends GlobalConfiguration {
     static FormValidation checkRegion(@CheckForNull String value) {
         String v = trimToNull(value);
         if (v == null) {
-            return FormValidation.ok("Steps without a region use the region of the agent's AWS configuration "
-                    + "(AWS_REGION, the profile, or instance metadata).");
+            return FormValidation.warning("Without a default region every step must give its own region.");
         }
         if (!REGION.matcher(v).matches()) {
             return FormValidation.error("'" + v + "' is not an AWS region name; write it like eu-west-1");

@@ -82,7 +82,7 @@ class AwsDeploymentsConfigurationTest {
     @Test
     void formValidation(JenkinsConfiguredWithCodeRule r) {
         assertEquals(FormValidation.Kind.OK, AwsDeploymentsConfiguration.checkRegion("eu-west-1").kind);
-        assertEquals(FormValidation.Kind.OK, AwsDeploymentsConfiguration.checkRegion("").kind);
+        assertEquals(FormValidation.Kind.WARNING, AwsDeploymentsConfiguration.checkRegion("").kind, "steps then need their own region");
         assertEquals(FormValidation.Kind.ERROR, AwsDeploymentsConfiguration.checkRegion("Frankfurt").kind);
         assertEquals(FormValidation.Kind.WARNING, AwsDeploymentsConfiguration.checkRegion("xx-mars-1").kind);
 
