@@ -31,7 +31,7 @@ import software.amazon.awssdk.regions.Region;
 public class AwsDeploymentsConfiguration extends GlobalConfiguration {
 
     /** Region names as AWS writes them: {@code eu-west-1}, {@code us-gov-west-1}, {@code cn-north-1}. */
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     /** Polling faster than this only spends API quota: DescribeAlarms answers the same within a second. */
     static final Duration MIN_POLL = Duration.ofSeconds(1);
     /** Polling slower than this lets an alarm go unnoticed for too long during a bake. */
