@@ -10,10 +10,11 @@ import java.util.List;
  */
 public final class RolledBackBadge implements BuildBadgeAction {
 
-    private final List<String> reasons;
+    /** An ArrayList: XStream writes it into build.xml (the JDK's immutable lists do not serialize there). */
+    private final ArrayList<String> reasons;
 
     public RolledBackBadge(List<String> reasons) {
-        this.reasons = List.copyOf(reasons);
+        this.reasons = new ArrayList<>(reasons);
     }
 
     /** This badge with one more reason. */
@@ -24,7 +25,7 @@ public final class RolledBackBadge implements BuildBadgeAction {
     }
 
     public List<String> getReasons() {
-        return reasons == null ? List.of() : reasons;
+        return reasons == null ? List.of() : List.copyOf(reasons);
     }
 
     /** The tooltip: "Rolled back: canaryShift on listener web/80: alarm 5xx is ALARM (...)". */

@@ -20,7 +20,10 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
-/** A deployment waiting for approval survives a controller restart: the approval is listed again and can be given. */
+/**
+ * A deployment waiting for approval survives a controller restart: the approval is listed again and can be given;
+ * the record of who answered survives the next restart.
+ */
 class ApprovalGateRestartTest {
 
     @RegisterExtension
@@ -73,6 +76,19 @@ class ApprovalGateRestartTest {
                 assertEquals(100, lb.greenPercent());
                 assertEquals("Succeeded", onlyRecord(b).getOutcomeType());
                 assertEquals("alice", b.getAction(DeploymentsAction.class).decisionsFor(id[0]).get(0).getUserId());
+            });
+            sessions.then(j -> {
+                // What the build page shows is kept in build.xml: it survives one more restart.
+                GateFixtures.secure(j);
+                WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+                assertEquals("Succeeded", onlyRecord(b).getOutcomeType());
+                assertEquals("alice", b.getAction(DeploymentsAction.class).decisionsFor(id[0]).get(0).getUserId());
+                try (JenkinsRule.WebClient alice = j.createWebClient()) {
+                    alice.login("alice");
+                    String page = alice.goTo(b.getUrl() + DeploymentsAction.URL_NAME + "/", "text/html")
+                            .getWebResponse().getContentAsString();
+                    assertTrue(page.contains("approved by alice"), "the page still says who approved");
+                }
             });
         }
     }
