@@ -4,8 +4,11 @@ import hudson.console.HyperlinkNote;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenSpec;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,19 +47,30 @@ final class ConsoleLinks {
         List<Map.Entry<String, String>> resources = new ArrayList<>();
         if (checkpoint instanceof CanaryCheckpoint c) {
             CanarySpec spec = c.spec();
-            traffic(console, spec.target(), urls, resources);
+            traffic(console, "", spec.target(), urls, resources);
             targetGroup(console, "stable target group", spec.stableTargetGroup(), urls, resources);
             targetGroup(console, "canary target group", spec.canaryTargetGroup(), urls, resources);
             alarms(console, spec.alarms(), urls, resources);
+        } else if (checkpoint instanceof BlueGreenCheckpoint b) {
+            BlueGreenSpec spec = b.spec();
+            traffic(console, "", spec.target(), urls, resources);
+            if (spec.testTarget() != null) traffic(console, "test ", spec.testTarget(), urls, resources);
+            ecsService(console, spec.cluster(), spec.blueService(), urls, resources);
+            ecsService(console, spec.cluster(), spec.greenService(), urls, resources);
+            targetGroup(console, "blue target group", spec.blueTargetGroup(), urls, resources);
+            targetGroup(console, "green target group", spec.greenTargetGroup(), urls, resources);
+            alarms(console, spec.alarms(), urls, resources);
+        } else if (checkpoint instanceof RollbackCheckpoint r) {
+            ecsService(console, r.spec().cluster(), r.spec().service(), urls, resources);
         }
         return new ConsoleLinks(urls, resources);
     }
 
-    private static void traffic(AwsConsole console, TrafficTarget target, Map<String, String> urls,
+    private static void traffic(AwsConsole console, String role, TrafficTarget target, Map<String, String> urls,
                                 List<Map.Entry<String, String>> resources) {
         String url = target.kind() == TrafficTarget.Kind.LISTENER ? console.listener(target.arn()) : console.rule(target.arn());
         urls.put(target.arn(), url);
-        resources.add(Map.entry(target.kind() == TrafficTarget.Kind.LISTENER ? "listener" : "listener rule", url));
+        resources.add(Map.entry(role + (target.kind() == TrafficTarget.Kind.LISTENER ? "listener" : "listener rule"), url));
     }
 
     private static void targetGroup(AwsConsole console, String label, String arn, Map<String, String> urls,
@@ -77,7 +91,7 @@ final class ConsoleLinks {
         }
     }
 
-    static void ecsService(AwsConsole console, String cluster, String service, Map<String, String> urls,
+    private static void ecsService(AwsConsole console, String cluster, String service, Map<String, String> urls,
                            List<Map.Entry<String, String>> resources) {
         String url = console.ecsService(cluster, service);
         urls.putIfAbsent(service, url);

@@ -152,6 +152,8 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         synchronized (this) {
             if (done) return;
             mustResume = true;
+            // The agent gets the full wait again: it may well have been down only because the controller was.
+            agentLostAtMillis = 0;
             arm(Math.max(0, wakeAtMillis - System.currentTimeMillis()));
         }
         if (announcedWaiting) {
@@ -379,7 +381,10 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             listener.getLogger().println(stepName + ": " + outcome.message());
             context.onSuccess(DeploymentSummary.of(id, stepName, cp, outcome));
         } else if (outcome instanceof Outcome.Stopped) {
-            context.onFailure(new FlowInterruptedException(Result.ABORTED, new DeploymentStopped(stepName + ": " + outcome.message())));
+            // ABORTED like a rejected input, but not an interruption of the build: catchError(catchInterruptions: false)
+            // still catches it.
+            context.onFailure(new FlowInterruptedException(Result.ABORTED, false,
+                    new DeploymentStopped(stepName + ": " + outcome.message())));
         } else {
             context.onFailure(new AbortException(stepName + " " + describe(outcome) + ": " + outcome.message()));
         }

@@ -3,8 +3,13 @@ package io.jenkins.plugins.awsdeploy;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenSpec;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.Colour;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +23,8 @@ final class DeploymentSummary {
 
     /**
      * {@code [outcome: 'Succeeded', message: '...', id: '...', step: 'canaryShift', split: '0/100',
-     * weights: [(target group ARN): percent, ...], revisions: [:]]}.
+     * weights: [(target group ARN): percent, ...], revisions: [:]]}. Blue/green adds {@code from}/{@code to}
+     * (colours) and revisions by service name; an ECS rollback has {@code fromRevision} and the service's new revision.
      */
     static Map<String, Object> of(String id, String stepName, Checkpoint checkpoint, Outcome outcome) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -33,6 +39,22 @@ final class DeploymentSummary {
             m.put("split", live.toString());
             weights.put(c.spec().stableTargetGroup(), live.stable());
             weights.put(c.spec().canaryTargetGroup(), live.canary());
+        } else if (checkpoint instanceof BlueGreenCheckpoint b && b.from() != null) {
+            BlueGreenSpec spec = b.spec();
+            Colour from = b.from();
+            Colour to = b.to();
+            m.put("from", from.name().toLowerCase(Locale.ROOT));
+            m.put("to", to.name().toLowerCase(Locale.ROOT));
+            if (b.live() != null) {
+                m.put("split", b.live().toString());
+                weights.put(spec.targetGroup(from), b.live().stable());
+                weights.put(spec.targetGroup(to), b.live().canary());
+            }
+            if (b.fromTaskDefinition() != null) revisions.put(spec.service(from), b.fromTaskDefinition());
+            if (b.taskDefinition() != null) revisions.put(spec.service(to), b.taskDefinition());
+        } else if (checkpoint instanceof RollbackCheckpoint r && r.choice() != null) {
+            m.put("fromRevision", r.choice().from().toString());
+            revisions.put(r.spec().service(), r.choice().target().toString());
         }
         m.put("weights", weights);
         m.put("revisions", revisions);

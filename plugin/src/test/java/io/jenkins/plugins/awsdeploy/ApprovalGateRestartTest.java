@@ -6,6 +6,7 @@ import static io.jenkins.plugins.awsdeploy.GateFixtures.onlyRecord;
 import static io.jenkins.plugins.awsdeploy.GateFixtures.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import java.io.IOException;
@@ -37,7 +38,8 @@ class ApprovalGateRestartTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        aws = LocalAws.start();
+        assumeTrue(MotoLoadBalancer.motoInstalled(), MotoLoadBalancer.SKIP_REASON);
+        aws = MotoLoadBalancer.startMoto();
     }
 
     @AfterAll
@@ -47,17 +49,17 @@ class ApprovalGateRestartTest {
 
     @Test
     void aPendingApprovalIsRestoredAfterARestart() throws Throwable {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-restart").alarm("checkout-5xx")) {
+        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-restart").alarm(GateFixtures.ALARM)) {
             String[] id = new String[1];
             sessions.then(j -> {
-                GateFixtures.addCredentials();
+                MotoCredentials.add();
                 GateFixtures.secure(j);
                 WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-                p.setDefinition(new CpsFlowDefinition(lb.canaryShift("checkout-5xx", APPROVERS), true));
+                p.setDefinition(new CpsFlowDefinition(GateFixtures.gatedCanary(lb, aws, APPROVERS), true));
                 WorkflowRun b = p.scheduleBuild2(0).waitForStart();
                 id[0] = awaitWaiting(b);
                 j.waitForMessage("Proceed", b);
-                assertEquals(50, lb.greenPercent());
+                assertEquals(50, lb.split().canary());
             });
             sessions.then(j -> {
                 GateFixtures.secure(j); // the test realm and strategy are not saved in config.xml
@@ -66,14 +68,14 @@ class ApprovalGateRestartTest {
                 assertTrue(b.isBuilding(), "the build resumes");
                 assertEquals(id[0], awaitWaiting(b), "the same approval is listed again");
                 j.waitForMessage("still waits for approval", b);
-                assertEquals(50, lb.greenPercent(), "nothing moved while Jenkins was down");
+                assertEquals(50, lb.split().canary(), "nothing moved while Jenkins was down");
                 try (JenkinsRule.WebClient alice = j.createWebClient()) {
                     alice.login("alice");
                     assertTrue(post(alice, b, "proceed", id[0]).getStatusCode() < 400);
                 }
                 j.assertBuildStatusSuccess(j.waitForCompletion(b));
                 j.assertLogContains("approved by alice", b);
-                assertEquals(100, lb.greenPercent());
+                assertEquals(100, lb.split().canary());
                 assertEquals("Succeeded", onlyRecord(b).getOutcomeType());
                 assertEquals("alice", b.getAction(DeploymentsAction.class).decisionsFor(id[0]).get(0).getUserId());
             });

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import hudson.model.Result;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
@@ -44,7 +45,8 @@ class ApprovalGateTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        aws = LocalAws.start();
+        assumeTrue(MotoLoadBalancer.motoInstalled(), MotoLoadBalancer.SKIP_REASON);
+        aws = MotoLoadBalancer.startMoto();
     }
 
     @AfterAll
@@ -53,21 +55,21 @@ class ApprovalGateTest {
     }
 
     private static WorkflowRun startGate(JenkinsRule j, MotoLoadBalancer lb, String extra) throws Exception {
-        GateFixtures.addCredentials();
+        MotoCredentials.add();
         GateFixtures.secure(j);
         WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-        p.setDefinition(new CpsFlowDefinition("def r = " + lb.canaryShift("checkout-5xx", extra) + "\n"
+        p.setDefinition(new CpsFlowDefinition("def r = " + GateFixtures.gatedCanary(lb, aws, extra) + "\n"
                 + "echo \"outcome: ${r.outcome}\"", true));
         return p.scheduleBuild2(0).waitForStart();
     }
 
     @Test
     void anApproverProceedsAndOthersAreRefused(JenkinsRule j) throws Exception {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-allowed").alarm("checkout-5xx")) {
+        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-allowed").alarm(GateFixtures.ALARM)) {
             WorkflowRun b = startGate(j, lb, APPROVERS);
             String id = awaitWaiting(b);
             j.waitForMessage("Proceed", b);
-            assertEquals(50, lb.greenPercent(), "waits at 50% for the approval before 100%");
+            assertEquals(50, lb.split().canary(), "waits at 50% for the approval before 100%");
 
             try (JenkinsRule.WebClient bob = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
                 bob.login("bob");
@@ -92,7 +94,7 @@ class ApprovalGateTest {
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
             j.assertLogContains("approved by dave", b);
             j.assertLogContains("outcome: Succeeded", b);
-            assertEquals(100, lb.greenPercent());
+            assertEquals(100, lb.split().canary());
             DeploymentsAction action = b.getAction(DeploymentsAction.class);
             List<ApprovalDecision> decisions = action.decisionsFor(id);
             assertEquals(1, decisions.size());
@@ -115,7 +117,7 @@ class ApprovalGateTest {
 
     @Test
     void answersArePostOnly(JenkinsRule j) throws Exception {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-post").alarm("checkout-5xx")) {
+        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-post").alarm(GateFixtures.ALARM)) {
             WorkflowRun b = startGate(j, lb, APPROVERS);
             String id = awaitWaiting(b);
             try (JenkinsRule.WebClient alice = j.createWebClient()) {
@@ -133,7 +135,7 @@ class ApprovalGateTest {
             }
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
             j.assertLogContains("declined by carol", b);
-            assertEquals(0, lb.greenPercent(), "all traffic is back on blue");
+            assertEquals(0, lb.split().canary(), "all traffic is back on blue");
             assertFalse(b.getAction(DeploymentsAction.class).decisionsFor(id).get(0).isProceeded());
             RolledBackBadge badge = b.getAction(RolledBackBadge.class);
             assertNotNull(badge, "a rolled-back build carries the badge");
@@ -143,15 +145,15 @@ class ApprovalGateTest {
 
     @Test
     void anAlarmWhileWaitingRollsBackAndClosesTheApproval(JenkinsRule j) throws Exception {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-alarm").alarm("checkout-5xx")) {
+        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-alarm").alarm(GateFixtures.ALARM)) {
             WorkflowRun b = startGate(j, lb, APPROVERS);
             String id = awaitWaiting(b);
-            lb.setAlarm("checkout-5xx", StateValue.ALARM, "5xx above 5 for 1 minute");
+            lb.setAlarm(GateFixtures.ALARM, StateValue.ALARM, "5xx above 5 for 1 minute");
 
             j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
             j.assertLogContains("alarm checkout-5xx is ALARM", b);
             j.assertLogContains("the approval is closed", b);
-            assertEquals(0, lb.greenPercent(), "all traffic is back on blue");
+            assertEquals(0, lb.split().canary(), "all traffic is back on blue");
             DeploymentsAction action = b.getAction(DeploymentsAction.class);
             assertFalse(action.isWaiting(id), "the approval is gone from the page");
             assertTrue(action.decisionsFor(id).isEmpty(), "nobody answered");
@@ -167,14 +169,14 @@ class ApprovalGateTest {
 
     @Test
     void noAnswerWithinTheTimeoutRollsBack(JenkinsRule j) throws Exception {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-timeout").alarm("checkout-5xx")) {
+        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-timeout").alarm(GateFixtures.ALARM)) {
             WorkflowRun b = startGate(j, lb, APPROVERS + ", approvalTimeout: '3s'");
             String id = awaitWaiting(b);
             j.waitForMessage("without an answer", b);
 
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
             j.assertLogContains("no approval within 3s", b);
-            assertEquals(0, lb.greenPercent(), "all traffic is back on blue");
+            assertEquals(0, lb.split().canary(), "all traffic is back on blue");
             assertFalse(b.getAction(DeploymentsAction.class).isWaiting(id));
             DeploymentRecord record = onlyRecord(b);
             assertEquals("Stopped", record.getOutcomeType());

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Item;
+import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,19 +23,22 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 /** Users, credentials and HTTP helpers shared by the approval-gate tests. */
 final class GateFixtures {
 
-    static final String CREDENTIALS_ID = "aws-moto";
     /** How long a test waits for a deployment to reach a state (moto answers in milliseconds; ticks poll every 1s). */
     static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private GateFixtures() {
     }
 
-    /** Static test credentials: moto only reads the credential scope of the signature. */
-    static void addCredentials() throws IOException {
-        SystemCredentialsProvider.getInstance().getCredentials()
-                .add(new AWSCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "test", "test", "moto"));
-        SystemCredentialsProvider.getInstance().save();
+    /**
+     * The Pipeline call of a canary 50% → (approval) → 100% on {@code lb}, watching the alarm {@code checkout-5xx};
+     * {@code extra} adds parameters.
+     */
+    static String gatedCanary(MotoLoadBalancer lb, LocalAws aws, String extra) {
+        return lb.canaryShift(aws.endpoint().toString(), "steps: [50, 100], bake: '1s', approveBefore: [100], "
+                + "alarms: ['" + ALARM + "'], " + extra);
     }
+
+    static final String ALARM = "checkout-5xx";
 
     /**
      * Everyone signed in may read. {@code alice} is named as an approver; {@code dave} approves through the group

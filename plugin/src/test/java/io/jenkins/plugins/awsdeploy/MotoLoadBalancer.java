@@ -1,6 +1,11 @@
 package io.jenkins.plugins.awsdeploy;
 
+import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
+import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
+import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +20,6 @@ import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -23,35 +27,31 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
 
 /**
- * What a canary needs in moto: a load balancer whose listener forwards to a blue target group, a green one to shift to,
- * and CloudWatch alarms the test can set. Set up with plain SDK clients (not the engine's), on the one endpoint of
- * {@link LocalAws}.
+ * A load balancer in moto as the pipeline tests need it: a listener forwarding to a blue (stable) target group, a
+ * green (canary) one, and alarms. Set up and inspected with its own SDK clients, never the plugin's.
  */
 final class MotoLoadBalancer implements AutoCloseable {
 
     static final String REGION = "us-east-1";
 
-    final URI endpoint;
     final String listenerArn;
     final String blueTg;
     final String greenTg;
-    private final SdkHttpClient http;
+    private final SdkHttpClient http = ApacheHttpClient.builder().build();
     private final ElasticLoadBalancingV2Client elb;
     private final CloudWatchClient cloudWatch;
 
     private MotoLoadBalancer(URI endpoint, String name) {
-        this.endpoint = endpoint;
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        http = ApacheHttpClient.builder().build();
-        elb = ElasticLoadBalancingV2Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        elb = ElasticLoadBalancingV2Client.builder().endpointOverride(endpoint).region(Region.of(REGION))
                 .credentialsProvider(creds).httpClient(http).build();
-        cloudWatch = CloudWatchClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        cloudWatch = CloudWatchClient.builder().endpointOverride(endpoint).region(Region.of(REGION))
                 .credentialsProvider(creds).httpClient(http).build();
-        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.of(REGION))
                 .credentialsProvider(creds).httpClient(http).build()) {
-            List<Subnet> subnets = ec2.describeSubnets().subnets();
+            var subnets = ec2.describeSubnets().subnets();
             String vpc = subnets.get(0).vpcId();
-            List<String> two = subnets.stream().filter(s -> s.vpcId().equals(vpc)).limit(2).map(Subnet::subnetId).toList();
+            List<String> two = subnets.stream().filter(s -> s.vpcId().equals(vpc)).limit(2).map(s -> s.subnetId()).toList();
             String lb = elb.createLoadBalancer(r -> r.name(name).subnets(two)).loadBalancers().get(0).loadBalancerArn();
             blueTg = elb.createTargetGroup(r -> r.name(name + "-blue").protocol(ProtocolEnum.HTTP).port(80).vpcId(vpc))
                     .targetGroups().get(0).targetGroupArn();
@@ -67,12 +67,27 @@ final class MotoLoadBalancer implements AutoCloseable {
         return new MotoLoadBalancer(aws.endpoint(), name);
     }
 
-    /** Adds an alarm in state OK (moto starts alarms in INSUFFICIENT_DATA). */
+    /** Whether moto_server can be started here; the pipeline tests against AWS are skipped without it. */
+    static boolean motoInstalled() {
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String dir : path.split(File.pathSeparator)) {
+            if (new File(dir, MotoServer.COMMAND).canExecute()) return true;
+        }
+        return false;
+    }
+
+    static final String SKIP_REASON = MotoServer.COMMAND + " is not on the PATH (" + MotoServer.INSTALL_HINT
+            + "): the pipeline tests against a local AWS are skipped";
+
+    static LocalAws startMoto() throws IOException {
+        return LocalAws.start();
+    }
+
     MotoLoadBalancer alarm(String name) {
-        cloudWatch.putMetricAlarm(r -> r.alarmName(name).namespace("AWS/ApplicationELB")
-                .metricName("HTTPCode_Target_5XX_Count").statistic(Statistic.SUM).period(60).evaluationPeriods(1)
-                .threshold(5.0).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
-        setAlarm(name, StateValue.OK, "test starts healthy");
+        cloudWatch.putMetricAlarm(r -> r.alarmName(name).namespace("AWS/ApplicationELB").metricName("HTTPCode_Target_5XX_Count")
+                .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(5.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
         return this;
     }
 
@@ -80,30 +95,22 @@ final class MotoLoadBalancer implements AutoCloseable {
         cloudWatch.setAlarmState(r -> r.alarmName(name).stateValue(state).stateReason(reason));
     }
 
-    /** The listener's forward weights by target group ARN; a plain forward counts as weight 1. */
-    Map<String, Integer> listenerWeights() {
-        Action forward = elb.describeListeners(r -> r.listenerArns(listenerArn)).listeners().get(0).defaultActions()
-                .stream().filter(a -> a.type() == ActionTypeEnum.FORWARD).findFirst().orElseThrow();
-        if (forward.forwardConfig() == null || forward.forwardConfig().targetGroups().isEmpty()) {
-            return Map.of(forward.targetGroupArn(), 1);
-        }
-        return forward.forwardConfig().targetGroups().stream()
-                .collect(Collectors.toMap(TargetGroupTuple::targetGroupArn, t -> t.weight() == null ? 1 : t.weight()));
+    /** The listener's split between blue (stable) and green (canary). */
+    Split split() {
+        List<Action> actions = elb.describeListeners(r -> r.listenerArns(listenerArn)).listeners().get(0).defaultActions();
+        Action forward = actions.stream().filter(a -> a.type() == ActionTypeEnum.FORWARD).findFirst().orElseThrow();
+        Map<String, Integer> weights = forward.forwardConfig() == null || forward.forwardConfig().targetGroups().isEmpty()
+                ? Map.of(forward.targetGroupArn(), 1)
+                : forward.forwardConfig().targetGroups().stream()
+                        .collect(Collectors.toMap(TargetGroupTuple::targetGroupArn, t -> t.weight() == null ? 1 : t.weight()));
+        return new ForwardWeights(weights).asSplit(blueTg, greenTg).orElseThrow();
     }
 
-    /** Percent of traffic on green (0 when the listener forwards to blue only). */
-    int greenPercent() {
-        Map<String, Integer> w = listenerWeights();
-        int total = w.values().stream().mapToInt(Integer::intValue).sum();
-        return total == 0 ? 0 : 100 * w.getOrDefault(greenTg, 0) / total;
-    }
-
-    /** The Pipeline call of a canary 50% → 100% with an approval before 100%; {@code extra} adds parameters. */
-    String canaryShift(String alarm, String extra) {
+    /** The canaryShift call for this load balancer; {@code more} adds parameters, e.g. {@code "bake: '1s'"}. */
+    String canaryShift(String endpoint, String more) {
         return "canaryShift(listenerArn: '" + listenerArn + "', stableTargetGroup: '" + blueTg + "', canaryTargetGroup: '"
-                + greenTg + "', steps: [50, 100], bake: '1s', poll: '1s', approveBefore: [100], alarms: ['" + alarm
-                + "'], region: '" + REGION + "', endpointUrl: '" + endpoint + "', credentialsId: '"
-                + GateFixtures.CREDENTIALS_ID + "'" + (extra.isEmpty() ? "" : ", " + extra) + ")";
+                + greenTg + "', region: '" + REGION + "', endpointUrl: '" + endpoint + "', credentialsId: 'moto', poll: '1s'"
+                + (more.isEmpty() ? "" : ", " + more) + ")";
     }
 
     @Override

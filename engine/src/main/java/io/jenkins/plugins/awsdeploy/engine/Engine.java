@@ -1,8 +1,12 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenDeployment;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryDeployment;
+import io.jenkins.plugins.awsdeploy.engine.ecs.EcsRollback;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import java.time.Instant;
 
 /**
@@ -12,31 +16,45 @@ import java.time.Instant;
 public final class Engine {
 
     private final CanaryDeployment canary;
+    private final BlueGreenDeployment blueGreen;
+    private final EcsRollback rollback;
 
     public Engine(AwsPorts ports) {
         this.canary = new CanaryDeployment(ports.traffic(), ports.alarms());
+        this.blueGreen = new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms());
+        this.rollback = new EcsRollback(ports.ecs());
     }
 
     /** Reads the world, decides one step, acts, and says when to come back. */
     public Tick advance(Checkpoint checkpoint, Instant now) {
+        if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.advance(b, now);
+        if (checkpoint instanceof RollbackCheckpoint r) return rollback.advance(r, now);
         return canary.advance(canary(checkpoint), now);
     }
 
     /** The first call after the process that ran the deployment was restarted. */
     public Tick resume(Checkpoint checkpoint, Instant now) {
+        if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.resume(b, now);
+        if (checkpoint instanceof RollbackCheckpoint r) return rollback.resume(r, now);
         return canary.resume(canary(checkpoint), now);
     }
 
     public Tick approve(Checkpoint checkpoint, String who, Instant now) {
+        if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.approve(b, who, now);
+        if (checkpoint instanceof RollbackCheckpoint r) return rollback.approve(r, who, now);
         return canary.approve(canary(checkpoint), who, now);
     }
 
     public Tick decline(Checkpoint checkpoint, String who, Instant now) {
+        if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.decline(b, who, now);
+        if (checkpoint instanceof RollbackCheckpoint r) return rollback.decline(r, who, now);
         return canary.decline(canary(checkpoint), who, now);
     }
 
     /** Stops at any moment: rolls back if anything was changed, and ends Stopped. */
     public Tick abort(Checkpoint checkpoint, String why, Instant now) {
+        if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.abort(b, why, now);
+        if (checkpoint instanceof RollbackCheckpoint r) return rollback.abort(r, why, now);
         return canary.abort(canary(checkpoint), why, now);
     }
 

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -27,7 +29,7 @@ public final class JsonCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .registerSubtypes(CanaryCheckpoint.class)
+            .registerSubtypes(CanaryCheckpoint.class, BlueGreenCheckpoint.class, RollbackCheckpoint.class)
             .build();
 
     private JsonCodec() {

@@ -1,5 +1,5 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
 /** Everything the engine reaches in AWS, as small interfaces that the tests can fake. */
-public record AwsPorts(TrafficPort traffic, AlarmPort alarms) {
+public record AwsPorts(TrafficPort traffic, AlarmPort alarms, EcsPort ecs) {
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -33,6 +34,7 @@ public final class AwsSession implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final ElasticLoadBalancingV2Client elb;
     private final CloudWatchClient cloudWatch;
+    private final EcsClient ecs;
     private final AwsPorts ports;
 
     public AwsSession(AwsAccess access) {
@@ -73,7 +75,8 @@ public final class AwsSession implements AutoCloseable {
         }
         elb = configure(ElasticLoadBalancingV2Client.builder(), access, credentials, override).build();
         cloudWatch = configure(CloudWatchClient.builder(), access, credentials, override).build();
-        ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch));
+        ecs = configure(EcsClient.builder(), access, credentials, override).build();
+        ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs));
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
@@ -97,6 +100,7 @@ public final class AwsSession implements AutoCloseable {
     public void close() {
         elb.close();
         cloudWatch.close();
+        ecs.close();
         if (credentials instanceof AutoCloseable c) {
             try {
                 c.close();

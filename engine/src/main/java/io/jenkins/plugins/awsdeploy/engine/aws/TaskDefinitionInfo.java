@@ -12,4 +12,8 @@ public record TaskDefinitionInfo(String arn, String family, int revision, String
     public String familyRevision() {
         return family + ":" + revision;
     }
+
+    public TaskDefinitionRef ref() {
+        return new TaskDefinitionRef(family, revision);
+    }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * An in-memory load balancer and CloudWatch for behaviour over time that moto cannot show: alarms that
+ * An in-memory load balancer, CloudWatch and ({@link #ecs()}) ECS for behaviour over time that moto cannot show: alarms that
  * fire on their own, calls that fail, someone else editing the listener. It counts every call.
  */
 public final class FakeAws implements TrafficPort, AlarmPort {
@@ -36,6 +36,7 @@ public final class FakeAws implements TrafficPort, AlarmPort {
     private final Map<String, TargetHealthSummary> health = new HashMap<>();
     private final Map<String, AlarmReading> alarms = new LinkedHashMap<>();
     private final Map<String, AtomicInteger> calls = new HashMap<>();
+    private final FakeEcs ecs = new FakeEcs();
     private final List<Runnable> failures = new ArrayList<>();
     /** Runs after each write, e.g. to play someone else changing the weights at that moment. */
     private Consumer<ForwardWeights> afterWrite = w -> { };
@@ -54,7 +55,12 @@ public final class FakeAws implements TrafficPort, AlarmPort {
     }
 
     public AwsPorts ports() {
-        return new AwsPorts(this, this);
+        return new AwsPorts(this, this, ecs);
+    }
+
+    /** The in-memory ECS behind {@link #ports()}; it counts its own calls. */
+    public FakeEcs ecs() {
+        return ecs;
     }
 
     // ---- test controls

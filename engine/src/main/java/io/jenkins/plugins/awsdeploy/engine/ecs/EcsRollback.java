@@ -1,0 +1,501 @@
+package io.jenkins.plugins.awsdeploy.engine.ecs;
+
+import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
+import io.jenkins.plugins.awsdeploy.engine.DurationText;
+import io.jenkins.plugins.awsdeploy.engine.EventKind;
+import io.jenkins.plugins.awsdeploy.engine.Outcome;
+import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Tick;
+import io.jenkins.plugins.awsdeploy.engine.aws.EcsDeployment;
+import io.jenkins.plugins.awsdeploy.engine.aws.EcsEvent;
+import io.jenkins.plugins.awsdeploy.engine.aws.EcsPort;
+import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
+import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionInfo;
+import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Finished;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Preflight;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Updating;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.WaitingStable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The ECS rollback reconciler: puts a service back on a known-good task definition revision and watches
+ * until that revision is what runs. Each call reads what it needs, decides one step, makes at most one
+ * change (UpdateService, recorded beforehand as {@link Updating}), and returns the checkpoint to store and
+ * when to be called again. It never waits: the shell owns time.
+ *
+ * <p>While waiting it makes one DescribeServices call per poll.
+ */
+public final class EcsRollback {
+
+    /** ECS events quoted when a rollback does not end well: enough to explain, few enough to read. */
+    static final int QUOTED_EVENTS = 5;
+
+    /** ACTIVE revisions suggested when the target cannot be used. */
+    private static final int SUGGESTED_REVISIONS = 3;
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private final EcsPort ecs;
+
+    public EcsRollback(EcsPort ecs) {
+        this.ecs = ecs;
+    }
+
+    public Tick advance(RollbackCheckpoint checkpoint, Instant now) {
+        Story st = new Story(checkpoint, now);
+        RollbackPhase phase = checkpoint.phase();
+        if (phase instanceof Preflight) return preflight(st);
+        if (phase instanceof Updating u) return update(st, u);
+        if (phase instanceof WaitingStable w) return waitStable(st, w);
+        return st.done(null);
+    }
+
+    /**
+     * The first call after the process restarted. Nothing needs checking here: {@link Updating} reads the
+     * service before it acts, and waiting reads it every poll anyway.
+     */
+    public Tick resume(RollbackCheckpoint checkpoint, Instant now) {
+        Story st = new Story(checkpoint, now);
+        if (checkpoint.finished()) return st.done(null);
+        st.say(EventKind.RESUMED, "resumed: " + checkpoint.status(), "continue from the checkpoint");
+        return st.done(now);
+    }
+
+    public Tick approve(RollbackCheckpoint checkpoint, String who, Instant now) {
+        return ignored(checkpoint, "approval by " + who, now);
+    }
+
+    public Tick decline(RollbackCheckpoint checkpoint, String who, Instant now) {
+        return ignored(checkpoint, "decline by " + who, now);
+    }
+
+    /**
+     * Stops at any moment. There is nothing to undo: putting the service back on the revision it was
+     * rolled back from would restore the incident. It says what the service points at and ends Stopped.
+     */
+    public Tick abort(RollbackCheckpoint checkpoint, String why, Instant now) {
+        Story st = new Story(checkpoint, now);
+        if (checkpoint.finished()) return st.done(null);
+        String message;
+        if (checkpoint.phase() instanceof Preflight) {
+            message = why + " before any change; nothing was changed";
+        } else {
+            RollbackChoice c = checkpoint.choice();
+            String svc = "service " + checkpoint.spec().service();
+            try {
+                Optional<EcsService> found = ecs.service(checkpoint.spec().cluster(), checkpoint.spec().service());
+                if (found.isEmpty()) {
+                    message = why + "; " + svc + " no longer exists";
+                } else if (c.target().sameAs(found.get().taskDefinition())) {
+                    message = why + "; nothing to undo: " + svc + " points at " + c.target() + " and ECS goes on rolling it out ("
+                            + progress(found.get()) + ")";
+                } else if (checkpoint.phase() instanceof Updating) {
+                    message = why + " before the update; " + svc + " still points at " + name(found.get().taskDefinition())
+                            + "; nothing was changed";
+                } else {
+                    message = why + "; " + svc + " points at " + name(found.get().taskDefinition()) + ", not at "
+                            + c.target() + ": ECS or someone else moved it since the update; nothing was undone ("
+                            + progress(found.get()) + ")";
+                }
+            } catch (RuntimeException e) {
+                message = why + "; " + svc + " could not be read (" + e.getMessage() + "); it points at " + c.from()
+                        + " or, if the update went through, at " + c.target();
+            }
+        }
+        st.cp = st.cp.with(new Finished(new Outcome.Stopped(message)));
+        st.say(EventKind.ABORT_REQUESTED, message, "");
+        return st.done(null);
+    }
+
+    // ---- phases
+
+    private Tick preflight(Story st) {
+        RollbackSpec spec = st.cp.spec();
+        if (st.cp.startedAt() == null) st.cp = st.cp.startedAt(st.now);
+        EcsService svc;
+        List<Problem> problems = new ArrayList<>();
+        Optional<RollbackChoice> chosen;
+        try {
+            if (!ecs.clusterExists(spec.cluster())) {
+                return invalid(st, List.of(new Problem("cluster", "no cluster " + spec.cluster() + " exists in this region")));
+            }
+            Optional<EcsService> found = ecs.service(spec.cluster(), spec.service());
+            if (found.isEmpty()) {
+                return invalid(st, List.of(new Problem("service", "no service " + spec.service() + " exists in cluster "
+                        + spec.cluster())));
+            }
+            svc = found.get();
+            checkService(svc, problems);
+            Optional<TaskDefinitionRef> current = TaskDefinitionRef.parse(svc.taskDefinition());
+            chosen = current.isEmpty() ? Optional.empty() : choose(spec, svc, current.get(), problems);
+        } catch (RuntimeException e) {
+            return finish(st, new Outcome.Failed("could not check " + spec.service() + " in cluster " + spec.cluster()
+                    + ": " + e.getMessage() + "; nothing was changed"), EventKind.FAILED);
+        }
+        if (!problems.isEmpty()) return invalid(st, problems);
+        RollbackChoice c = chosen.orElseThrow();
+        st.cp = st.cp.with(st.cp.phase(), c);
+        String name = "service " + spec.service();
+        boolean onTarget = c.target().sameAs(svc.taskDefinition());
+        String waitUpTo = "wait until it is stable, at most " + DurationText.format(spec.timeout());
+        if (onTarget && stable(svc, c.target())) {
+            String further = spec.toRevision() == null ? "; to go further back, give the revision to roll back to" : "";
+            return finish(st, new Outcome.Succeeded(name + " already runs " + c.target() + " (" + c.why() + ") and is stable ("
+                    + progress(svc) + "); nothing was changed" + further), EventKind.SUCCEEDED);
+        }
+        if (spec.dryRun()) {
+            String would = onTarget
+                    ? "dry run: " + name + " already points at " + c.target() + " (" + c.why() + ") but is not stable yet ("
+                    + progress(svc) + ")" + (spec.noWait() ? "" : "; a rollback would " + waitUpTo)
+                    : "dry run: would roll back " + name + " in cluster " + spec.cluster() + " from " + c.from() + " to "
+                    + c.target() + " (" + c.why() + "), keeping its desired count (now " + svc.desiredCount() + ")"
+                    + (spec.noWait() ? "" : ", then " + waitUpTo);
+            return finish(st, new Outcome.Succeeded(would + "; nothing was changed"), EventKind.SUCCEEDED);
+        }
+        String checked = "checked cluster " + spec.cluster() + " and " + name + " (deployment controller ECS, "
+                + svc.desiredCount() + " desired, points at " + c.from() + ")";
+        Instant seen = newest(svc.events());
+        if (onTarget) {
+            st.say(EventKind.PREFLIGHT_PASSED, checked + "; it already points at " + c.target() + " (" + c.why()
+                    + ") but is not stable yet: " + progress(svc), spec.noWait() ? "" : waitUpTo);
+            if (spec.noWait()) {
+                return finish(st, new Outcome.Succeeded(name + " already points at " + c.target() + " and ECS is rolling it out ("
+                        + progress(svc) + "); nothing was changed and the rollout was not waited for (noWait)"), EventKind.SUCCEEDED);
+            }
+            Instant deadline = st.now.plus(spec.timeout());
+            st.cp = st.cp.with(new WaitingStable(st.now, deadline, progress(svc), seen));
+            return st.done(wake(st.now, spec.poll(), deadline));
+        }
+        st.cp = st.cp.with(new Updating(seen));
+        st.say(EventKind.PREFLIGHT_PASSED, checked + "; target " + c.target() + ": " + c.why(),
+                "update " + name + " to " + c.target() + ", keeping its desired count");
+        return st.done(st.now);
+    }
+
+    private Tick update(Story st, Updating u) {
+        RollbackSpec spec = st.cp.spec();
+        RollbackChoice c = st.cp.choice();
+        String name = "service " + spec.service();
+        // A failed read throws to the shell, which tries the tick again: nothing was changed yet, or the
+        // update was made and this phase will find it made.
+        Optional<EcsService> found = ecs.service(spec.cluster(), spec.service());
+        if (found.isEmpty()) {
+            return finish(st, new Outcome.Failed(name + " no longer exists in cluster " + spec.cluster()
+                    + "; nothing was changed"), EventKind.FAILED);
+        }
+        String next = spec.noWait() ? "read it back" : "wait until it runs " + c.target() + " stably, at most "
+                + DurationText.format(spec.timeout());
+        String pointsAt = found.get().taskDefinition();
+        if (c.target().sameAs(pointsAt)) {
+            st.say(EventKind.INFO, name + " already points at " + c.target()
+                    + ": the update was made by an earlier attempt (before a restart or a failed tick)", next);
+        } else if (!c.from().sameAs(pointsAt)) {
+            return finish(st, new Outcome.Failed(name + " was changed by someone else after the check: it points at "
+                    + name(pointsAt) + ", not " + c.from() + "; nothing was changed by this rollback. Run it again to roll back from "
+                    + name(pointsAt)), EventKind.FAILED);
+        } else {
+            try {
+                // The desired count is left out rather than copied from the check: a scaling policy may have
+                // changed it since, and during an incident it is likely scaling up.
+                ecs.updateService(spec.cluster(), spec.service(), c.targetArn(), null);
+            } catch (RuntimeException e) {
+                return finish(st, new Outcome.Failed("ECS refused to update " + name + " to " + c.target() + ": "
+                        + e.getMessage() + "; " + pointsAtNow(spec)), EventKind.FAILED);
+            }
+            st.say(EventKind.SERVICE_UPDATED, "updated " + name + " from " + c.from() + " to " + c.target()
+                    + ", desired count left as it is", next);
+        }
+        if (spec.noWait()) {
+            Optional<EcsService> back = ecs.service(spec.cluster(), spec.service());
+            if (back.isPresent() && c.target().sameAs(back.get().taskDefinition())) {
+                return finish(st, new Outcome.Succeeded(name + " now points at " + c.target() + " (from " + c.from()
+                        + ") and ECS is rolling it out (" + progress(back.get()) + "); not waited for it to be stable (noWait)"),
+                        EventKind.SUCCEEDED);
+            }
+            return finish(st, new Outcome.Failed("updated " + name + " to " + c.target() + " but ECS reports it points at "
+                    + back.map(s -> name(s.taskDefinition())).orElse("nothing: the service is gone")), EventKind.FAILED);
+        }
+        Instant deadline = st.now.plus(spec.timeout());
+        st.cp = st.cp.with(new WaitingStable(st.now, deadline, "", u.eventsSeen()));
+        return st.done(wake(st.now, spec.poll(), deadline));
+    }
+
+    private Tick waitStable(Story st, WaitingStable w) {
+        RollbackSpec spec = st.cp.spec();
+        RollbackChoice c = st.cp.choice();
+        String name = "service " + spec.service();
+        boolean late = !st.now.isBefore(w.deadline());
+        EcsService svc;
+        try {
+            svc = ecs.service(spec.cluster(), spec.service()).orElse(null);
+        } catch (RuntimeException e) {
+            if (late) {
+                return finish(st, new Outcome.Failed(name + " was not seen stable on " + c.target() + " within "
+                        + DurationText.format(spec.timeout()) + "; the last read failed (" + e.getMessage() + "); last seen: "
+                        + w.progress()), EventKind.FAILED);
+            }
+            st.say(EventKind.INFO, "could not read " + name + ": " + e.getMessage(), "try again in " + DurationText.format(spec.poll()));
+            return st.done(wake(st.now, spec.poll(), w.deadline()));
+        }
+        if (svc == null) {
+            return finish(st, new Outcome.Unsafe(name + " was deleted while rolling back to " + c.target()), EventKind.FAILED);
+        }
+        Instant seen = tellNewEvents(st, svc, w.eventsSeen());
+        Optional<EcsDeployment> failedTarget = svc.deployments().stream()
+                .filter(d -> c.target().sameAs(d.taskDefinition()) && "FAILED".equals(d.rolloutState())).findFirst();
+        String why = failedTarget.map(d -> ": the deployment of " + c.target() + " failed ("
+                + Objects.requireNonNullElse(d.rolloutStateReason(), "no reason given") + ")").orElse("");
+        if (!c.target().sameAs(svc.taskDefinition())) {
+            if (failedTarget.isPresent() || c.from().sameAs(svc.taskDefinition())) {
+                return finish(st, new Outcome.RolledBack("ECS rolled " + name + " back on its own" + why + "; it points at "
+                        + name(svc.taskDefinition()) + " again, not at " + c.target() + " (" + progress(svc) + "). "
+                        + quote(svc.events())), EventKind.ROLLED_BACK);
+            }
+            return finish(st, new Outcome.Unsafe(name + " now points at " + name(svc.taskDefinition()) + ", neither "
+                    + c.target() + " nor " + c.from() + ": someone or something else changed it while this rollback waited ("
+                    + progress(svc) + "). Find out who before acting. " + quote(svc.events())), EventKind.FAILED);
+        }
+        Optional<EcsDeployment> primary = primary(svc);
+        if (primary.isPresent() && failedTarget.isPresent() && primary.get().id().equals(failedTarget.get().id())) {
+            return finish(st, new Outcome.RolledBack("the deployment of " + c.target() + " failed ("
+                    + Objects.requireNonNullElse(primary.get().rolloutStateReason(), "no reason given")
+                    + ") and ECS did not roll it back: " + name + " points at " + c.target() + " but " + progress(svc)
+                    + ". " + quote(svc.events())), EventKind.FAILED);
+        }
+        if (stable(svc, c.target())) {
+            st.say(EventKind.SERVICE_STABLE, name + " is stable on " + c.target() + ": " + progress(svc), "");
+            String took = DurationText.format(Duration.between(st.cp.startedAt(), st.now));
+            return finish(st, new Outcome.Succeeded(name + " runs " + c.target() + " again (" + c.why() + "): "
+                    + svc.runningCount() + "/" + svc.desiredCount() + " tasks, one deployment; restored in " + took
+                    + " (it ran " + c.from() + ")"), EventKind.SUCCEEDED);
+        }
+        if (late) {
+            return finish(st, new Outcome.Failed(name + " was not stable on " + c.target() + " within "
+                    + DurationText.format(spec.timeout()) + ": it points at " + c.target() + " but " + progress(svc)
+                    + ". ECS goes on deploying " + c.target() + "; nothing was undone. " + quote(svc.events())), EventKind.FAILED);
+        }
+        String now = progress(svc);
+        if (!now.equals(w.progress())) {
+            st.say(EventKind.INFO, "rolling out " + c.target() + ": " + now, "check every " + DurationText.format(spec.poll())
+                    + " until " + CLOCK.format(w.deadline()));
+        }
+        st.cp = st.cp.with(new WaitingStable(w.since(), w.deadline(), now, seen));
+        return st.done(wake(st.now, spec.poll(), w.deadline()));
+    }
+
+    // ---- checks and target
+
+    private static void checkService(EcsService svc, List<Problem> problems) {
+        if (!"ACTIVE".equals(svc.status())) {
+            problems.add(new Problem("service", "is " + svc.status() + " (being deleted) and cannot be updated"));
+        }
+        String controller = svc.deploymentController();
+        if ("CODE_DEPLOY".equals(controller)) {
+            problems.add(new Problem("service", "is deployed by AWS CodeDeploy (deployment controller CODE_DEPLOY): ECS "
+                    + "refuses to change its task definition with UpdateService. Roll back in CodeDeploy instead: stop the "
+                    + "running deployment with rollback, or deploy the known-good revision through CodeDeploy"));
+        } else if ("EXTERNAL".equals(controller)) {
+            problems.add(new Problem("service", "uses the EXTERNAL deployment controller: its tasks belong to task sets "
+                    + "that another tool manages, and UpdateService cannot change its task definition. Roll back with "
+                    + "that tool (make the task set of the known-good revision primary)"));
+        } else if (!"ECS".equals(controller)) {
+            problems.add(new Problem("service", "uses the deployment controller " + controller + ", which this rollback "
+                    + "does not know how to drive"));
+        } else if (TaskDefinitionRef.parse(svc.taskDefinition()).isEmpty()) {
+            problems.add(new Problem("service", "reports the task definition '" + svc.taskDefinition()
+                    + "', which is not a revision"));
+        }
+    }
+
+    /** The target and why: as asked, else the known-good tag, else the highest ACTIVE revision below the current one. */
+    private Optional<RollbackChoice> choose(RollbackSpec spec, EcsService svc, TaskDefinitionRef current,
+                                            List<Problem> problems) {
+        if (spec.toRevision() != null) {
+            return usable(spec.toRevision(), "the revision asked for", current, problems);
+        }
+        Optional<String> tag = KnownGoodTag.on(svc);
+        if (tag.isPresent()) {
+            if (TaskDefinitionRef.parse(tag.get()).isEmpty()) {
+                problems.add(new Problem("toRevision", "none given, and the service's tag " + KnownGoodTag.KEY + " holds '"
+                        + tag.get() + "', which is not a task definition revision; give the revision to roll back to"));
+                return Optional.empty();
+            }
+            return usable(tag.get(), "the last known-good revision, recorded on the service by blue/green (tag "
+                    + KnownGoodTag.KEY + ")", current, problems);
+        }
+        Optional<TaskDefinitionRef> below = below(current);
+        if (below.isEmpty()) {
+            problems.add(new Problem("toRevision", "none given, the service has no " + KnownGoodTag.KEY
+                    + " tag, and no ACTIVE revision of " + current.family() + " below the current " + current
+                    + " exists; give the revision to roll back to"));
+            return Optional.empty();
+        }
+        TaskDefinitionRef target = below.get();
+        String gap = target.revision() == current.revision() - 1 ? ""
+                : "; " + current.family() + ":" + (target.revision() + 1)
+                + (target.revision() + 1 == current.revision() - 1 ? " is" : " to " + (current.revision() - 1) + " are")
+                + " not ACTIVE";
+        return usable(target.toString(), "the highest ACTIVE revision of " + current.family() + " below the current "
+                + current + ", as the service has no known-good tag" + gap, current, problems);
+    }
+
+    /** The revision if it exists and ECS may start tasks from it; otherwise a problem that says what to do. */
+    private Optional<RollbackChoice> usable(String revision, String why, TaskDefinitionRef current, List<Problem> problems) {
+        Optional<TaskDefinitionInfo> info = ecs.taskDefinition(revision);
+        if (info.isEmpty()) {
+            problems.add(new Problem("toRevision", "no task definition " + revision + " exists in this account and region ("
+                    + why + ")"));
+            return Optional.empty();
+        }
+        TaskDefinitionInfo td = info.get();
+        if (!"ACTIVE".equals(td.status())) {
+            problems.add(new Problem("toRevision", td.familyRevision() + " (" + why + ") was deregistered (status "
+                    + td.status() + "): ECS starts no new tasks from it. Register its definition again and roll back to "
+                    + "the new revision, or choose an ACTIVE one" + suggestions(td.family(), current)));
+            return Optional.empty();
+        }
+        String family = td.family().equals(current.family()) ? "" : "; note: another family than the current " + current;
+        return Optional.of(new RollbackChoice(current, td.ref(), td.arn(), why + family));
+    }
+
+    private Optional<TaskDefinitionRef> below(TaskDefinitionRef current) {
+        return ecs.activeRevisions(current.family()).stream().map(TaskDefinitionRef::parse).flatMap(Optional::stream)
+                .filter(r -> r.family().equals(current.family()) && r.revision() < current.revision())
+                .max(Comparator.comparingInt(TaskDefinitionRef::revision));
+    }
+
+    private String suggestions(String family, TaskDefinitionRef current) {
+        List<String> active = ecs.activeRevisions(family).stream().map(TaskDefinitionRef::parse).flatMap(Optional::stream)
+                .filter(r -> !r.equals(current)).limit(SUGGESTED_REVISIONS).map(TaskDefinitionRef::toString).toList();
+        return active.isEmpty() ? " (" + family + " has no other ACTIVE revision)"
+                : " (ACTIVE revisions of " + family + ": " + String.join(", ", active) + ")";
+    }
+
+    // ---- reading a service
+
+    /**
+     * Stable on the target: the service points at it, it has a single deployment and that deployment is of
+     * the target, all desired tasks run, and the rollout is COMPLETED where ECS reports a rollout state.
+     */
+    static boolean stable(EcsService svc, TaskDefinitionRef target) {
+        if (!target.sameAs(svc.taskDefinition()) || svc.deployments().size() != 1) return false;
+        EcsDeployment only = svc.deployments().get(0);
+        return target.sameAs(only.taskDefinition()) && svc.runningCount() == svc.desiredCount()
+                && (only.rolloutState() == null || "COMPLETED".equals(only.rolloutState()));
+    }
+
+    /** {@code 1/3 running, 2 pending; web:5 PRIMARY 1/3 IN_PROGRESS, web:7 ACTIVE 2/3}. */
+    static String progress(EcsService svc) {
+        String counts = svc.runningCount() + "/" + svc.desiredCount() + " running"
+                + (svc.pendingCount() > 0 ? ", " + svc.pendingCount() + " pending" : "");
+        if (svc.deployments().isEmpty()) return counts + "; no deployments";
+        return counts + "; " + svc.deployments().stream()
+                .map(d -> name(d.taskDefinition()) + " " + d.status() + " " + d.runningCount() + "/" + d.desiredCount()
+                        + (d.rolloutState() == null ? "" : " " + d.rolloutState()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Optional<EcsDeployment> primary(EcsService svc) {
+        return svc.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst();
+    }
+
+    /** Tells the ECS events newer than {@code seen}, oldest first, and returns the newest time told. */
+    private static Instant tellNewEvents(Story st, EcsService svc, Instant seen) {
+        List<EcsEvent> fresh = new ArrayList<>(svc.events().stream()
+                .filter(e -> e.at() != null && (seen == null || e.at().isAfter(seen))).toList());
+        // ECS lists newest first; reversed before the (stable) sort, events of the same instant keep their order.
+        Collections.reverse(fresh);
+        fresh.sort(Comparator.comparing(EcsEvent::at));
+        for (EcsEvent e : fresh) {
+            st.say(EventKind.INFO, "ECS " + CLOCK.format(e.at()) + ": " + e.message(), "");
+        }
+        return fresh.isEmpty() ? seen : fresh.get(fresh.size() - 1).at();
+    }
+
+    private static Instant newest(List<EcsEvent> events) {
+        return events.stream().map(EcsEvent::at).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** The newest ECS events in one sentence, for the end of a failure message. */
+    static String quote(List<EcsEvent> events) {
+        if (events.isEmpty()) return "ECS reported no service events.";
+        return "Latest ECS events: " + events.stream()
+                .sorted(Comparator.comparing(EcsEvent::at, Comparator.nullsLast(Comparator.reverseOrder())))
+                .limit(QUOTED_EVENTS)
+                .map(e -> "[" + (e.at() == null ? "?" : CLOCK.format(e.at())) + "] " + e.message())
+                .collect(Collectors.joining(" ")) + (events.size() > QUOTED_EVENTS ? " ..." : "");
+    }
+
+    private String pointsAtNow(RollbackSpec spec) {
+        try {
+            return ecs.service(spec.cluster(), spec.service())
+                    .map(s -> "the service points at " + name(s.taskDefinition()))
+                    .orElse("the service no longer exists");
+        } catch (RuntimeException e) {
+            return "the service could not be read back (" + e.getMessage() + ")";
+        }
+    }
+
+    /** {@code web:5} for an ARN or {@code family:revision}; anything else as given. */
+    private static String name(String taskDefinition) {
+        return TaskDefinitionRef.parse(taskDefinition).map(TaskDefinitionRef::toString).orElse(String.valueOf(taskDefinition));
+    }
+
+    // ---- endings
+
+    private Tick ignored(RollbackCheckpoint checkpoint, String what, Instant now) {
+        Story st = new Story(checkpoint, now);
+        st.say(EventKind.INFO, what + " ignored: a rollback asks for no approval", "");
+        return st.done(checkpoint.finished() ? null : now);
+    }
+
+    private static Tick invalid(Story st, List<Problem> problems) {
+        Outcome.Invalid invalid = new Outcome.Invalid(problems);
+        st.cp = st.cp.with(new Finished(invalid));
+        st.say(EventKind.FAILED, "preflight failed, " + invalid.message(), "");
+        return st.done(null);
+    }
+
+    private static Tick finish(Story st, Outcome outcome, EventKind kind) {
+        st.cp = st.cp.with(new Finished(outcome));
+        st.say(kind, outcome.message(), "");
+        return st.done(null);
+    }
+
+    private static Instant wake(Instant now, Duration poll, Instant limit) {
+        Instant byPoll = now.plus(poll);
+        return byPoll.isBefore(limit) ? byPoll : limit;
+    }
+
+    /** The events of one call. A rollback moves no traffic and reads no alarms, so events carry neither. */
+    private static final class Story {
+        final Instant now;
+        final List<DeploymentEvent> events = new ArrayList<>();
+        RollbackCheckpoint cp;
+
+        Story(RollbackCheckpoint cp, Instant now) {
+            this.cp = cp;
+            this.now = now;
+        }
+
+        void say(EventKind kind, String message, String next) {
+            events.add(new DeploymentEvent(now, kind, message, null, Map.of(), next));
+        }
+
+        Tick done(Instant wakeAt) {
+            return new Tick(cp.plus(events), events, wakeAt);
+        }
+    }
+}

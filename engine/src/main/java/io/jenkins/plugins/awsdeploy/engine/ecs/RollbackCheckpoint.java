@@ -1,0 +1,75 @@
+package io.jenkins.plugins.awsdeploy.engine.ecs;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.jenkins.plugins.awsdeploy.engine.ApprovalRequest;
+import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
+import io.jenkins.plugins.awsdeploy.engine.Outcome;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An ECS rollback in progress.
+ *
+ * @param choice    the target and why, once preflight has chosen it; null before
+ * @param startedAt when the first tick ran, for the time to restore; null before
+ */
+@JsonTypeName("ecs-rollback")
+public record RollbackCheckpoint(RollbackSpec spec, RollbackPhase phase, RollbackChoice choice, Instant startedAt,
+                                 List<DeploymentEvent> history) implements Checkpoint {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    public RollbackCheckpoint {
+        history = List.copyOf(history);
+    }
+
+    public static RollbackCheckpoint start(RollbackSpec spec) {
+        return new RollbackCheckpoint(spec, new RollbackPhase.Preflight(), null, null, List.of());
+    }
+
+    RollbackCheckpoint with(RollbackPhase next) {
+        return new RollbackCheckpoint(spec, next, choice, startedAt, history);
+    }
+
+    RollbackCheckpoint with(RollbackPhase next, RollbackChoice chosen) {
+        return new RollbackCheckpoint(spec, next, chosen, startedAt, history);
+    }
+
+    RollbackCheckpoint startedAt(Instant at) {
+        return new RollbackCheckpoint(spec, phase, choice, at, history);
+    }
+
+    RollbackCheckpoint plus(List<DeploymentEvent> events) {
+        if (events.isEmpty()) return this;
+        List<DeploymentEvent> all = new ArrayList<>(history);
+        all.addAll(events);
+        return new RollbackCheckpoint(spec, phase, choice, startedAt, all);
+    }
+
+    @Override
+    public Optional<Outcome> outcome() {
+        return phase instanceof RollbackPhase.Finished f ? Optional.of(f.outcome()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ApprovalRequest> approval() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String status() {
+        String svc = "service " + spec.service();
+        if (phase instanceof RollbackPhase.Preflight) return "checking " + svc + " before any change";
+        if (phase instanceof RollbackPhase.Updating) return "updating " + svc + " from " + choice.from() + " to " + choice.target();
+        if (phase instanceof RollbackPhase.WaitingStable w) {
+            return "waiting until " + svc + " runs " + choice.target() + " stably, at most until " + CLOCK.format(w.deadline())
+                    + (w.progress().isEmpty() ? "" : "; " + w.progress());
+        }
+        return "finished: " + ((RollbackPhase.Finished) phase).outcome().message();
+    }
+}
