@@ -15,8 +15,8 @@ import jenkins.security.MasterToSlaveCallable;
 
 /**
  * One engine tick, run in the JVM of the agent of the enclosing {@code node} (or called directly on the controller
- * outside one). It builds the SDK clients, makes the one engine call and closes them again: a tick is seconds of work
- * every few seconds at most, and nothing SDK-shaped has to survive between ticks or across a restart.
+ * outside one). The SDK clients come from {@link AgentSessions}, kept warm between ticks in that JVM; nothing
+ * SDK-shaped has to survive a restart, since every tick carries the whole checkpoint.
  *
  * <p>The credentials in {@link AwsAccess} are short-lived session credentials (or none, for the agent's own default
  * chain); they live in this object only for the duration of the call and are never written anywhere.
@@ -43,9 +43,11 @@ final class TickCallable extends MasterToSlaveCallable<TickReply, RuntimeExcepti
         Checkpoint checkpoint = JsonCodec.readCheckpoint(checkpointJson);
         Instant now = Instant.now();
         Tick tick;
-        try (AwsSession session = new AwsSession(access)) {
+        try {
+            AwsSession session = AgentSessions.get(access);
             tick = command.applyTo(new Engine(session.ports()), checkpoint, now);
         } catch (RuntimeException e) {
+            AgentSessions.discard(access);
             throw TickFailure.of(e);
         }
         EventLine line = new EventLine(ZoneId.of(zone));

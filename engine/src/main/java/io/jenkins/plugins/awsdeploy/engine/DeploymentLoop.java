@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,24 +85,52 @@ public final class DeploymentLoop {
         } catch (RuntimeException e) {
             failedTicks++;
             if (failedTicks >= MAX_FAILED_TICKS) {
-                outcome.complete(new Outcome.Failed("gave up after " + failedTicks + " failed attempts (" + e.getMessage()
-                        + "); the deployment was " + checkpoint.status()));
+                outcome.complete(gaveUp(AwsFailure.describe(e)));
                 return;
             }
             Duration backoff = Duration.ofSeconds(Math.min(30, 1L << failedTicks));
-            listener.event(new DeploymentEvent(clock.instant(), EventKind.INFO, "could not go on: " + e.getMessage(),
+            tell(new DeploymentEvent(clock.instant(), EventKind.INFO, "could not go on: " + AwsFailure.describe(e),
                     null, null, "try again in " + DurationText.format(backoff)));
             arm(step, backoff.toMillis());
             return;
         }
         checkpoint = tick.checkpoint();
-        listener.save(checkpoint);
-        tick.events().forEach(listener::event);
+        try {
+            listener.save(checkpoint);
+        } catch (RuntimeException e) {
+            // Going on without a stored checkpoint would make a later resume start from an older one.
+            tell(new DeploymentEvent(clock.instant(), EventKind.INFO, "could not store the checkpoint: "
+                    + AwsFailure.describe(e), null, null, "stop and put traffic back"));
+            tick.events().forEach(this::tell);
+            if (!checkpoint.finished()) {
+                arm((c, now) -> engine.abort(c, "the checkpoint could not be stored", now), 0);
+                return;
+            }
+        }
+        tick.events().forEach(this::tell);
         if (tick.wakeAt() == null) {
             outcome.complete(checkpoint.outcome().orElseThrow());
             return;
         }
         arm(engine::advance, Math.max(0, Duration.between(clock.instant(), tick.wakeAt()).toMillis()));
+    }
+
+    /** A printer that fails must not stop a deployment, least of all a rollback. */
+    private void tell(DeploymentEvent event) {
+        try {
+            listener.event(event);
+        } catch (RuntimeException ignored) {
+            // the event is in the checkpoint's history all the same
+        }
+    }
+
+    /** Once anything may have changed in AWS, giving up is unsafe, and the message says where things stand. */
+    private Outcome gaveUp(String why) {
+        String message = "gave up after " + failedTicks + " failed attempts in a row (" + why + "); the deployment was "
+                + checkpoint.status();
+        boolean changedAnything = checkpoint.history().stream().anyMatch(e -> e.kind() == EventKind.SHIFTED
+                || e.kind() == EventKind.SERVICE_UPDATED || e.kind() == EventKind.ROLLBACK_STARTED);
+        return changedAnything ? new Outcome.Unsafe(message) : new Outcome.Failed(message);
     }
 
     private void arm(BiFunction<Checkpoint, Instant, Tick> step, long delayMillis) {

@@ -19,7 +19,16 @@ public record TrafficTarget(Kind kind, String arn, String parameter) implements 
         return new TrafficTarget(Kind.RULE, arn, "ruleArn");
     }
 
+    /**
+     * {@code listener demo-alb/c5d9298accdad661}: the load balancer's name and the resource's own id, which
+     * is what people recognise in the console. Messages that must be copied into a command use the ARN.
+     */
     public String describe() {
-        return (kind == Kind.LISTENER ? "listener " : "rule ") + arn;
+        String noun = kind == Kind.LISTENER ? "listener " : "rule ";
+        AwsArn parsed = AwsArn.parse(arn).orElse(null);
+        if (parsed == null) return noun + arn;
+        String[] parts = parsed.resource().split("/");
+        // listener/app/NAME/LB_ID/LISTENER_ID and listener-rule/app/NAME/LB_ID/LISTENER_ID/RULE_ID
+        return parts.length >= 5 ? noun + parts[2] + "/" + parts[parts.length - 1] : noun + arn;
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
@@ -284,7 +285,7 @@ public final class BlueGreenDeployment {
                 seen = Readiness.of(service.get(), w.taskDefinition(), health);
             }
         } catch (RuntimeException e) {
-            seen = new Readiness(Readiness.State.WAITING, "could not be read: " + e.getMessage());
+            seen = new Readiness(Readiness.State.WAITING, "could not be read: " + AwsFailure.describe(e));
         }
         if (seen.state() == Readiness.State.READY) {
             st.say(EventKind.SERVICE_STABLE, idle + " is stable on " + BlueGreenCheckpoint.shortName(w.taskDefinition()) + ": "
@@ -528,13 +529,13 @@ public final class BlueGreenDeployment {
                             Function<String, Tick> giveUp) {
         int attempts = failed + 1;
         if (attempts >= ATTEMPTS) {
-            String why = "could not " + what + " after " + attempts + " attempts: " + e.getMessage();
+            String why = "could not " + what + " after " + attempts + " attempts: " + AwsFailure.describe(e);
             st.say(EventKind.FAILED, why, "");
             return giveUp.apply(why);
         }
         Duration backoff = Duration.ofSeconds(Math.min(30, 1L << attempts));
         st.cp = st.cp.with(again.apply(attempts));
-        st.say(EventKind.INFO, "attempt " + attempts + " to " + what + " failed: " + e.getMessage(),
+        st.say(EventKind.INFO, "attempt " + attempts + " to " + what + " failed: " + AwsFailure.describe(e),
                 "try again in " + DurationText.format(backoff));
         return st.done(st.now.plus(backoff));
     }
@@ -676,7 +677,7 @@ public final class BlueGreenDeployment {
         try {
             return read.get();
         } catch (RuntimeException e) {
-            problems.add(new Problem(parameter, "could not be read: " + e.getMessage()));
+            problems.add(new Problem(parameter, "could not be read: " + AwsFailure.describe(e)));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.canary;
 
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
@@ -147,7 +148,7 @@ public final class CanaryDeployment {
                 }
             }
         } catch (RuntimeException e) {
-            problems.add(new Problem(target.parameter(), "could not be read: " + e.getMessage()));
+            problems.add(new Problem(target.parameter(), "could not be read: " + AwsFailure.describe(e)));
         }
         try {
             for (String missing : traffic.missingTargetGroups(List.of(spec.stableTargetGroup(), spec.canaryTargetGroup()))) {
@@ -155,7 +156,7 @@ public final class CanaryDeployment {
                 problems.add(new Problem(param, "no target group " + missing + " exists"));
             }
         } catch (RuntimeException e) {
-            problems.add(new Problem("stableTargetGroup", "target groups could not be read: " + e.getMessage()));
+            problems.add(new Problem("stableTargetGroup", "target groups could not be read: " + AwsFailure.describe(e)));
         }
         Map<String, AlarmState> states = new TreeMap<>();
         if (!spec.alarms().isEmpty()) {
@@ -173,7 +174,7 @@ public final class CanaryDeployment {
                     }
                 }
             } catch (RuntimeException e) {
-                problems.add(new Problem("alarms", "could not be read: " + e.getMessage()));
+                problems.add(new Problem("alarms", "could not be read: " + AwsFailure.describe(e)));
             }
         }
         OptionalInt resumeAt = OptionalInt.empty();
@@ -213,7 +214,7 @@ public final class CanaryDeployment {
         try {
             before = readWeights(spec);
         } catch (RuntimeException e) {
-            return startRollback(st, "could not read the " + spec.target().describe() + " before shifting: " + e.getMessage(), null);
+            return startRollback(st, "could not read the " + spec.target().describe() + " before shifting: " + AwsFailure.describe(e), null);
         }
         Optional<Split> found = asSplit(spec, before);
         if (found.isEmpty() || !(found.get().equals(s.from()) || found.get().equals(target))) {
@@ -224,13 +225,13 @@ public final class CanaryDeployment {
             try {
                 traffic.write(spec.target(), weightsFor(spec, target));
             } catch (RuntimeException e) {
-                return startRollback(st, "could not shift to " + target + ": " + e.getMessage(), target);
+                return startRollback(st, "could not shift to " + target + ": " + AwsFailure.describe(e), target);
             }
             ForwardWeights after;
             try {
                 after = readWeights(spec);
             } catch (RuntimeException e) {
-                return startRollback(st, "could not read back the shift to " + target + ": " + e.getMessage(), target);
+                return startRollback(st, "could not read back the shift to " + target + ": " + AwsFailure.describe(e), target);
             }
             if (!target.equals(asSplit(spec, after).orElse(null))) {
                 return unsafe(st, "wrote " + target + " but AWS reports " + after + "; someone else is changing this "
@@ -300,11 +301,11 @@ public final class CanaryDeployment {
         } catch (RuntimeException e) {
             int attempts = r.attempts() + 1;
             if (attempts >= ROLLBACK_ATTEMPTS) {
-                return unsafe(st, "could not roll back (" + r.cause() + ") after " + attempts + " attempts: " + e.getMessage());
+                return unsafe(st, "could not roll back (" + r.cause() + ") after " + attempts + " attempts: " + AwsFailure.describe(e));
             }
             Duration backoff = Duration.ofSeconds(Math.min(30, 1L << attempts));
             st.cp = st.cp.with(new RollingBack(r.cause(), r.byPerson(), r.inFlight(), attempts));
-            st.say(EventKind.INFO, "rollback attempt " + attempts + " failed: " + e.getMessage(),
+            st.say(EventKind.INFO, "rollback attempt " + attempts + " failed: " + AwsFailure.describe(e),
                     "try again in " + DurationText.format(backoff));
             return st.done(st.now.plus(backoff));
         }
@@ -343,7 +344,7 @@ public final class CanaryDeployment {
             readings = alarms.read(spec.alarms());
         } catch (RuntimeException e) {
             readings = Map.of();
-            readError = e.getMessage();
+            readError = AwsFailure.describe(e);
         }
         Map<String, AlarmState> states = new TreeMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.ecs;
 
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
@@ -110,7 +111,7 @@ public final class EcsRollback {
                             + progress(found.get()) + ")";
                 }
             } catch (RuntimeException e) {
-                message = why + "; " + svc + " could not be read (" + e.getMessage() + "); it points at " + c.from()
+                message = why + "; " + svc + " could not be read (" + AwsFailure.describe(e) + "); it points at " + c.from()
                         + " or, if the update went through, at " + c.target();
             }
         }
@@ -142,7 +143,7 @@ public final class EcsRollback {
             chosen = current.isEmpty() ? Optional.empty() : choose(spec, svc, current.get(), problems);
         } catch (RuntimeException e) {
             return finish(st, new Outcome.Failed("could not check " + spec.service() + " in cluster " + spec.cluster()
-                    + ": " + e.getMessage() + "; nothing was changed"), EventKind.FAILED);
+                    + ": " + AwsFailure.describe(e) + "; nothing was changed"), EventKind.FAILED);
         }
         if (!problems.isEmpty()) return invalid(st, problems);
         RollbackChoice c = chosen.orElseThrow();
@@ -212,7 +213,7 @@ public final class EcsRollback {
                 ecs.updateService(spec.cluster(), spec.service(), c.targetArn(), null);
             } catch (RuntimeException e) {
                 return finish(st, new Outcome.Failed("ECS refused to update " + name + " to " + c.target() + ": "
-                        + e.getMessage() + "; " + pointsAtNow(spec)), EventKind.FAILED);
+                        + AwsFailure.describe(e) + "; " + pointsAtNow(spec)), EventKind.FAILED);
             }
             st.say(EventKind.SERVICE_UPDATED, "updated " + name + " from " + c.from() + " to " + c.target()
                     + ", desired count left as it is", next);
@@ -243,10 +244,10 @@ public final class EcsRollback {
         } catch (RuntimeException e) {
             if (late) {
                 return finish(st, new Outcome.Failed(name + " was not seen stable on " + c.target() + " within "
-                        + DurationText.format(spec.timeout()) + "; the last read failed (" + e.getMessage() + "); last seen: "
+                        + DurationText.format(spec.timeout()) + "; the last read failed (" + AwsFailure.describe(e) + "); last seen: "
                         + w.progress()), EventKind.FAILED);
             }
-            st.say(EventKind.INFO, "could not read " + name + ": " + e.getMessage(), "try again in " + DurationText.format(spec.poll()));
+            st.say(EventKind.INFO, "could not read " + name + ": " + AwsFailure.describe(e), "try again in " + DurationText.format(spec.poll()));
             return st.done(wake(st.now, spec.poll(), w.deadline()));
         }
         if (svc == null) {
@@ -444,7 +445,7 @@ public final class EcsRollback {
                     .map(s -> "the service points at " + name(s.taskDefinition()))
                     .orElse("the service no longer exists");
         } catch (RuntimeException e) {
-            return "the service could not be read back (" + e.getMessage() + ")";
+            return "the service could not be read back (" + AwsFailure.describe(e) + ")";
         }
     }
 

@@ -1,0 +1,128 @@
+package io.jenkins.plugins.awsdeploy.cli;
+
+import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
+import io.jenkins.plugins.awsdeploy.engine.canary.Preset;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Shifts an ALB listener's (or rule's) traffic to a new target group in steps, watching alarms after each. */
+@Command(name = "canary",
+        description = {
+                "Shift traffic from the stable target group to the canary target group in steps, watching CloudWatch "
+                        + "alarms after each step. An alarm in ALARM (or INSUFFICIENT_DATA) puts all traffic back on "
+                        + "the stable side at once.",
+                "",
+                "Every input is checked, then the listener, the target groups and the alarms are read; only then "
+                        + "is anything changed."},
+        customSynopsis = {
+                "aws-deploy canary (--listener-arn ARN | --rule-arn ARN)",
+                "         --stable-target-group ARN --canary-target-group ARN",
+                "         (--steps 10,25,50,100 | --preset NAME) [--bake 5m] [--alarm NAME]...",
+                "         [--poll 5s] [--approve-before PERCENT]... [--auto-approve]",
+                "         [--region R] [--endpoint-url URL] [--state-file FILE]",
+                "         [--timeline FILE.svg] [--json]"},
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {"0:done: all traffic is on the canary target group", ExitCodeHelp.INVALID,
+                ExitCodeHelp.ROLLED_BACK, ExitCodeHelp.STOPPED, ExitCodeHelp.UNSAFE, ExitCodeHelp.OTHER})
+public final class CanaryCommand extends DeploymentCommand {
+
+    @Option(names = "--listener-arn", order = 1, paramLabel = "ARN",
+            description = "The listener whose default action forwards to the stable target group.")
+    String listenerArn;
+
+    @Option(names = "--rule-arn", order = 2, paramLabel = "ARN",
+            description = "Or: the listener rule whose forward action is shifted.")
+    String ruleArn;
+
+    @Option(names = "--stable-target-group", order = 3, paramLabel = "ARN", description = "The target group serving traffic now: the running version.")
+    String stableTargetGroup;
+
+    @Option(names = "--canary-target-group", order = 4, paramLabel = "ARN", description = "The new version's target group, which gets the traffic step by step.")
+    String canaryTargetGroup;
+
+    @Option(names = "--steps", order = 5, paramLabel = "PERCENT", split = ",",
+            description = "Percentages of traffic on the canary side, ascending and ending at 100, e.g. 10,25,50,100.")
+    List<Integer> steps;
+
+    @Option(names = "--preset", order = 6, paramLabel = "NAME",
+            description = "Or: a CodeDeploy-style configuration: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = PresetNames.class)
+    String preset;
+
+    @Option(names = "--bake", order = 7, paramLabel = "DURATION",
+            description = "How long to watch the alarms after each step, e.g. 30s, 5m, 1h30m. Required with --steps; "
+                    + "a preset has its own.")
+    String bake;
+
+    @Option(names = "--alarm", order = 8, paramLabel = "NAME",
+            description = "A CloudWatch alarm that guards the deployment; repeat for more (at most "
+                    + CanaryRequest.MAX_ALARMS + ").")
+    List<String> alarms;
+
+    @Option(names = "--poll", order = 9, paramLabel = "DURATION", defaultValue = "5s",
+            description = "How often the alarms are read while baking. Default: ${DEFAULT-VALUE}.")
+    String poll;
+
+    @Option(names = "--approve-before", order = 10, paramLabel = "PERCENT", split = ",",
+            description = "Ask on the terminal before shifting to this step; repeatable. Alarms are still watched "
+                    + "while waiting; answering no rolls back (exit code 4).")
+    List<Integer> approveBefore;
+
+    @Option(names = "--auto-approve", order = 11, description = "Approve every --approve-before step without asking.")
+    boolean autoApprove;
+
+    @Override
+    protected Checkpoint plan(String region) {
+        CanarySpec spec = new CanaryRequest()
+                .listenerArn(listenerArn)
+                .ruleArn(ruleArn)
+                .stableTargetGroup(stableTargetGroup)
+                .canaryTargetGroup(canaryTargetGroup)
+                .steps(steps)
+                .preset(preset)
+                .bake(bake)
+                .alarms(alarms)
+                .poll(poll)
+                .approveBefore(approveBefore)
+                .region(region)
+                .toSpec();
+        return CanaryCheckpoint.start(spec);
+    }
+
+    @Override
+    protected Object identity(Checkpoint checkpoint) {
+        return checkpoint instanceof CanaryCheckpoint c ? c.spec() : null;
+    }
+
+    @Override
+    protected String title(Checkpoint checkpoint) {
+        CanarySpec spec = ((CanaryCheckpoint) checkpoint).spec();
+        String where = AwsArn.parse(spec.target().arn()).map(AwsArn::resource).orElse(spec.target().arn());
+        return "Canary " + spec.plan().describe() + " on " + where;
+    }
+
+    @Override
+    protected String approvalOption() {
+        return approveBefore == null || approveBefore.isEmpty() ? null : "approveBefore";
+    }
+
+    @Override
+    protected boolean autoApprove() {
+        return autoApprove;
+    }
+
+    /** For the help text. */
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Preset.values()).map(Preset::displayName).iterator();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.jenkins.plugins.awsdeploy.cli;
+
+import io.jenkins.plugins.awsdeploy.engine.Problem;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every deployment command takes: where AWS is, where to keep state, and how to report. Their
+ * {@code order} starts at 101 so that, with {@code sortOptions = false}, a command's own options (order 1..100)
+ * come first in its help.
+ */
+public final class CommonOptions {
+
+    // Loose on purpose: it catches "us-east" and "useast1" without a list that goes stale as regions open.
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
+    @Option(names = "--region", order = 101, paramLabel = "REGION",
+            description = "AWS region. Default: the AWS_REGION or AWS_DEFAULT_REGION environment variable.")
+    String region;
+
+    @Option(names = "--endpoint-url", order = 102, paramLabel = "URL",
+            description = "Send every AWS call to this endpoint instead, e.g. a local emulator.")
+    String endpointUrl;
+
+    @Option(names = "--state-file", order = 103, paramLabel = "FILE",
+            description = "Save the deployment's state here after every step. Run the same command again with an "
+                    + "unfinished state file to resume after a crash.")
+    Path stateFile;
+
+    @Option(names = "--timeline", order = 104, paramLabel = "FILE.svg",
+            description = "At the end, draw the deployment's timeline as an SVG picture.")
+    Path timeline;
+
+    @Option(names = "--json", order = 105, description = "Print each event as one JSON object per line, and a last line "
+            + "with the outcome and exit code.")
+    boolean json;
+
+    /** The region asked for, else the environment's; null (with a problem) if there is none. */
+    String region(Map<String, String> env, List<Problem> problems) {
+        String r = firstSet(region, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+        if (r == null) {
+            problems.add(new Problem("region", "no region given; use --region or set AWS_REGION"));
+            return null;
+        }
+        if (!REGION.matcher(r).matches()) {
+            String from = region != null ? "" : " (from the environment)";
+            problems.add(new Problem("region", "'" + r + "'" + from + " is not a region name like us-east-1"));
+            return null;
+        }
+        return r;
+    }
+
+    /** The emulator's endpoint, or null for AWS itself. */
+    URI endpoint(List<Problem> problems) {
+        if (endpointUrl == null) return null;
+        try {
+            URI uri = new URI(endpointUrl.trim());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, like any other malformed URL
+        }
+        problems.add(new Problem("endpointUrl", "'" + endpointUrl + "' is not an http(s) URL like http://127.0.0.1:5000"));
+        return null;
+    }
+
+    /** Checked before any AWS call: finding out at the end that the picture cannot be written would be too late. */
+    void checkFiles(List<Problem> problems) {
+        if (stateFile != null && Files.isDirectory(stateFile)) {
+            problems.add(new Problem("stateFile", stateFile + " is a directory, not a file"));
+        }
+        if (timeline != null && Files.isDirectory(timeline)) {
+            problems.add(new Problem("timeline", timeline + " is a directory, not a file"));
+        }
+    }
+
+    public Path stateFile() {
+        return stateFile;
+    }
+
+    public Path timeline() {
+        return timeline;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    private static String firstSet(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) return v.trim();
+        }
+        return null;
+    }
+}

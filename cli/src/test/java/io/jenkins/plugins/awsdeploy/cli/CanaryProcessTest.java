@@ -1,0 +1,139 @@
+package io.jenkins.plugins.awsdeploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What only a real process shows: a kill -9 in the middle of a canary, resumed from the state file by the next
+ * run, and SIGTERM turning into a rollback and exit code 4.
+ */
+@Timeout(90)
+class CanaryProcessTest {
+
+    private static LocalStage stage;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        stage = LocalStage.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stage != null) stage.close();
+    }
+
+    @Test
+    void aRunKilledMidwayIsFinishedByTheNextRunWithTheSameStateFile() throws Exception {
+        LocalStage.Scene scene = stage.scene("crash");
+        Path state = dir.resolve("crash.json");
+        String[] args = CanaryArgs.valid(scene, stage).set("--bake", "3s").set("--state-file", state.toString()).toArray();
+        AwsDeployProcess first = AwsDeployProcess.start(args);
+        first.awaitLine("shifted to 50%");
+
+        first.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+        Checkpoint left = JsonCodec.load(state);
+        assertThat(left.finished()).isFalse();
+        assertThat(((CanaryCheckpoint) left).phase()).isInstanceOf(CanaryPhase.Baking.class);
+        assertThat(stage.weights(scene)).isEqualTo(List.of(50, 50));
+
+        CommandLineRun.Result second = CommandLineRun.run(args);
+
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("Resuming the unfinished deployment").contains("resumed: baking step 2/3")
+                .contains("shifted to 100%").doesNotContain("shifted to 10%");
+        assertThat(stage.weights(scene)).isEqualTo(List.of(0, 100));
+        assertThat(JsonCodec.load(state).finished()).isTrue();
+    }
+
+    @Test
+    void sigtermRollsBackAndExitsWith4() throws Exception {
+        LocalStage.Scene scene = stage.scene("term");
+        AwsDeployProcess run = AwsDeployProcess.start(CanaryArgs.valid(scene, stage).set("--bake", "30s").toArray());
+        run.awaitLine("shifted to 10%");
+
+        // Through the handle: Process.destroy() would also close our end of its stdout, losing what it says next.
+        run.process.toHandle().destroy();
+
+        assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.process.exitValue()).as(run.output()).isEqualTo(4);
+        assertThat(run.output()).contains("terminated (SIGTERM)").contains("all traffic is back on the stable side");
+        assertThat(stage.weights(scene)).isEqualTo(List.of(100, 0));
+    }
+
+    /** {@code aws-deploy} in a JVM of its own, on the test class path, whose stdout is read line by line. */
+    private static final class AwsDeployProcess {
+        final Process process;
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        final List<String> seen = new ArrayList<>();
+        final Thread reader;
+
+        private AwsDeployProcess(Process process) {
+            this.process = process;
+            reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    r.lines().forEach(lines::add);
+                } catch (IOException | UncheckedIOException e) {
+                    // the process died; whatever it said is in the queue
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static AwsDeployProcess start(String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                    AwsDeploy.class.getName()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("AWS_ACCESS_KEY_ID", "test");
+            builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+            builder.environment().remove("AWS_PROFILE");
+            return new AwsDeployProcess(builder.start());
+        }
+
+        void awaitLine(String fragment) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    seen.add(line);
+                    if (line.contains(fragment)) return;
+                }
+            }
+            process.destroyForcibly();
+            throw new AssertionError("never printed '" + fragment + "':\n" + String.join("\n", seen));
+        }
+
+        /** Everything printed, once the process has ended. */
+        String output() throws InterruptedException {
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+            lines.drainTo(seen);
+            return String.join("\n", seen);
+        }
+    }
+}
