@@ -8,7 +8,10 @@ import io.jenkins.plugins.awsdeploy.engine.EventLine;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
+import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -72,20 +75,41 @@ public final class DeploymentReport {
         return checkpoint == null ? String.valueOf(step) : checkpoint.getClass().getSimpleName();
     }
 
-    /** What ran before: the revision given by the step, or for a canary the stable target group. */
+    /**
+     * What ran before: the revision given by the step; else for a canary the stable target group, for blue/green the
+     * live service and its task definition, for a rollback the revision the service ran.
+     */
     @CheckForNull
     public String getFrom() {
         if (record.getFromRevision() != null) return record.getFromRevision();
         if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().stableTargetGroup());
+        if (checkpoint instanceof BlueGreenCheckpoint b && b.from() != null) {
+            return side(b.spec().service(b.from()), b.fromTaskDefinition());
+        }
+        if (checkpoint instanceof RollbackCheckpoint r && r.choice() != null) return r.choice().from().toString();
         return null;
     }
 
-    /** What was deployed: the revision given by the step, or for a canary the canary target group. */
+    /**
+     * What was deployed: the revision given by the step; else for a canary the canary target group, for blue/green
+     * the idle service and the new task definition, for a rollback the revision rolled back to.
+     */
     @CheckForNull
     public String getTo() {
         if (record.getToRevision() != null) return record.getToRevision();
         if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().canaryTargetGroup());
+        if (checkpoint instanceof BlueGreenCheckpoint b && b.to() != null) {
+            return side(b.spec().service(b.to()), b.taskDefinition());
+        }
+        if (checkpoint instanceof RollbackCheckpoint r && r.choice() != null) return r.choice().target().toString();
         return null;
+    }
+
+    /** {@code "web-blue (web:41)"}: a service and, when known, the short name of its task definition. */
+    private static String side(String service, @CheckForNull String taskDefinition) {
+        if (taskDefinition == null) return service;
+        return service + " (" + TaskDefinitionRef.parse(taskDefinition).map(TaskDefinitionRef::toString)
+                .orElse(taskDefinition) + ")";
     }
 
     /** The split (stable/new) at the first event that carried one; null when traffic was never read. */
