@@ -65,6 +65,14 @@ public class Jenkins extends AbstractCIBase {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
+    public boolean isUseSecurity() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public SecurityRealm getSecurityRealm() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
     public void setSecurityRealm(@CheckForNull SecurityRealm securityRealm) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

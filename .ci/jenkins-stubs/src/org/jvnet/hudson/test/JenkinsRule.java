@@ -1,6 +1,7 @@
 // Stand-in for: jenkinsci/jenkins-test-harness src/main/java/org/jvnet/hudson/test/JenkinsRule.java
 // JUnit 4 supertypes (TestRule, MethodRule, RootAction) omitted; with JUnit 5 the rule is injected by @WithJenkins.
-// Omitted: WebClient/HtmlUnit API, buildAndAssertSuccess (ParameterizedJobMixIn generics), label/env agent overloads.
+// WebClient: only the members listed (login, goTo, assertFails, crumbs, failing-status switch, loadWebResponse).
+// Omitted: buildAndAssertSuccess (ParameterizedJobMixIn generics), label/env agent overloads.
 package org.jvnet.hudson.test;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -10,9 +11,15 @@ import hudson.model.TaskListener;
 import hudson.model.TopLevelItem;
 import hudson.security.SecurityRealm;
 import hudson.slaves.DumbSlave;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
+import java.net.URL;
 import java.util.concurrent.Future;
 import jenkins.model.Jenkins;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.xml.sax.SAXException;
 
 public class JenkinsRule {
     public Jenkins jenkins;
@@ -87,5 +94,56 @@ public class JenkinsRule {
 
     public TaskListener createTaskListener() {
         throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public WebClient createWebClient() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public class WebClient extends org.htmlunit.WebClient {
+        public WebClient() {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+
+        @Override
+        public WebResponse loadWebResponse(final WebRequest webRequest) throws IOException {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+
+        public WebClient login(String username, String password) throws Exception {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+
+        public WebClient login(String username) throws Exception {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+
+        public void setThrowExceptionOnFailingStatusCode(boolean enabled) {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+
+        public WebClient withThrowExceptionOnFailingStatusCode(boolean enabled) {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+
+        public Page goTo(String relative, @CheckForNull String expectedContentType) throws IOException, SAXException {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+
+        public void assertFails(String url, int statusCode) throws Exception {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+
+        public String getContextPath() throws IOException {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+
+        public WebRequest addCrumb(WebRequest req) {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
+
+        public URL createCrumbedUrl(String relativePath) throws IOException {
+            throw new UnsupportedOperationException("compile-only stand-in");
+        }
     }
 }
