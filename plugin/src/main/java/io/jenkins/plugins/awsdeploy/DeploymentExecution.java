@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
@@ -150,7 +151,12 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             LOGGER.log(Level.FINE, "no flow node for " + id, e);
         }
         synchronized (this) {
-            if (done) return;
+            if (done) {
+                // Ended before the restart, yet Pipeline still runs this step: the program was saved between the end
+                // and Pipeline recording the result. Hand the same result over again (off the CPS VM thread).
+                Computer.threadPoolForRemoting.execute(this::completeAgain);
+                return;
+            }
             mustResume = true;
             // The agent gets the full wait again: it may well have been down only because the controller was.
             agentLostAtMillis = 0;
@@ -373,6 +379,19 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "could not record the end of " + id, e);
         }
+        complete(cp, outcome, cause, listener);
+    }
+
+    /** See {@link #onResume}: the outcome is read back from the final checkpoint. */
+    private void completeAgain() {
+        Checkpoint cp = checkpoint();
+        Outcome outcome = cp == null ? null : cp.outcome().orElse(null);
+        if (outcome == null) outcome = new Outcome.Failed("the deployment ended before the controller restarted");
+        complete(cp, outcome, stopCause, listener());
+    }
+
+    /** Ends the step with {@code outcome}, or with {@code cause} when the step was stopped. */
+    private void complete(Checkpoint cp, Outcome outcome, Throwable cause, TaskListener listener) {
         StepContext context = getContext();
         if (cause != null) {
             listener.getLogger().println(stepName + ": " + outcome.message());
@@ -496,9 +515,19 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
                 throw new MissingCredential("credentialsId: no AWS credentials with id '" + credentialsId
                         + "' are available to this build");
             }
+            if (credential instanceof AWSCredentialsImpl keys && keys.requiresToken()
+                    && keys.getIamRoleArn() != null && !keys.getIamRoleArn().isBlank()) {
+                // Its resolveCredentials() would call AssumeRole without the MFA code and be refused by STS.
+                throw new MissingCredential("credentialsId: '" + credentialsId + "' assumes its role with an MFA device; "
+                        + "a deployment cannot type the code, use a credential without MFA");
+            }
             CredentialsProvider.track(run, credential);
-            current = ShortLivedCredentials.issue(credential, access.region(), access.endpoint(), access.roleArn(),
-                    access.externalId(), ShortLivedCredentials.sessionName(run.getExternalizableId()), now);
+            try {
+                current = ShortLivedCredentials.issue(credential, access.region(), access.endpoint(), access.roleArn(),
+                        access.externalId(), ShortLivedCredentials.sessionName(run.getExternalizableId()), now);
+            } catch (ShortLivedCredentials.UnusableCredential e) {
+                throw new MissingCredential("credentialsId: '" + credentialsId + "' " + e.getMessage());
+            }
             synchronized (this) {
                 session = current;
             }
@@ -566,7 +595,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         }
     }
 
-    /** The credential named by credentialsId is not visible to the build. */
+    /** The credential named by credentialsId is not visible to the build, or cannot give credentials at all. */
     private static final class MissingCredential extends Exception {
         private static final long serialVersionUID = 1L;
 

@@ -6,11 +6,11 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
-import hudson.security.ACL;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -18,6 +18,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * What the three step descriptors share: the context they need, the credentials drop-down of the Snippet Generator and
@@ -42,7 +43,11 @@ public abstract class DeploymentStepDescriptor extends StepDescriptor {
         return super.newInstance(req, listFields().toArrays(formData));
     }
 
-    /** AWS credentials the configuring user could pick for this job; only ids and descriptions, never secrets. */
+    /**
+     * AWS credentials the configuring user could pick for this job; only ids and descriptions, never secrets. POST,
+     * as Jenkins fills drop-downs, since it checks permissions (like the global configuration's list).
+     */
+    @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
         boolean allowed = item == null

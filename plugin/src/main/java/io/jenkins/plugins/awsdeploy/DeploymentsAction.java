@@ -18,10 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,6 +66,12 @@ public final class DeploymentsAction implements RunAction2 {
 
     private transient volatile Run<?, ?> run;
     private transient Map<String, Live> live = new ConcurrentHashMap<>();
+    /**
+     * Answers handed (or being handed) to a deployment, as {@code id#since} of the request they answer: the first click
+     * wins even when the wait was found among the step executions after a restart (no {@link Live} yet), and the next
+     * gate of the same deployment (a later {@code since}) can be answered again.
+     */
+    private transient Set<String> answering = ConcurrentHashMap.newKeySet();
     /** True when this action was read from disk: waits may exist that the steps have not announced again yet. */
     private transient boolean loaded;
 
@@ -74,8 +80,6 @@ public final class DeploymentsAction implements RunAction2 {
         final WaitingDeployment deployment;
         @CheckForNull
         final FlowNode node;
-        /** Set by the first answer, so that two clicks cannot both reach the engine. */
-        final AtomicBoolean answering = new AtomicBoolean();
 
         Live(WaitingDeployment deployment, @CheckForNull FlowNode node) {
             this.deployment = deployment;
@@ -90,6 +94,7 @@ public final class DeploymentsAction implements RunAction2 {
         if (records == null) records = new CopyOnWriteArrayList<>();
         if (decisions == null) decisions = new CopyOnWriteArrayList<>();
         live = new ConcurrentHashMap<>();
+        answering = ConcurrentHashMap.newKeySet();
         loaded = true;
         return this;
     }
@@ -123,6 +128,7 @@ public final class DeploymentsAction implements RunAction2 {
         try {
             DeploymentsAction action = run.getAction(DeploymentsAction.class);
             Live gone = action == null ? null : action.live.remove(id);
+            if (action != null) action.answering.removeIf(k -> k.startsWith(id + "#"));
             FlowNode paused = node != null ? node : gone == null ? null : gone.node;
             if (paused != null && PauseAction.isPaused(paused)) {
                 PauseAction.endCurrentPause(paused);
@@ -295,7 +301,8 @@ public final class DeploymentsAction implements RunAction2 {
         }
         ApprovalRequest request = d.getApproval();
         long since = request == null || request.since() == null ? -1 : request.since().toEpochMilli();
-        if (request == null || alreadyAnswered(id, since) || !l.answering.compareAndSet(false, true)) {
+        String key = id + "#" + since;
+        if (request == null || alreadyAnswered(id, since) || !answering.add(key)) {
             return HttpResponses.errorWithoutStack(HttpServletResponse.SC_CONFLICT,
                     d.getDisplayName() + " was already answered or no longer waits");
         }
@@ -307,7 +314,7 @@ public final class DeploymentsAction implements RunAction2 {
                 d.rollBack(userId);
             }
         } catch (RuntimeException e) {
-            l.answering.set(false);
+            answering.remove(key);
             LOGGER.log(Level.INFO, "answer to " + id + " on " + run + " refused", e);
             return HttpResponses.errorWithoutStack(HttpServletResponse.SC_CONFLICT,
                     d.getDisplayName() + " did not take the answer: " + e.getMessage());

@@ -45,6 +45,11 @@ final class ShortLivedCredentials {
     static SessionCredentials issue(AwsCredentialsProvider credential, String region, URI endpoint, String roleArn,
                                     String externalId, String sessionName, Instant now) {
         AwsCredentials base = credential.resolveCredentials();
+        if (base == null) {
+            // aws-credentials' AWSCredentialsImpl returns null when it has neither keys nor a role of its own.
+            throw new UnusableCredential("has no access key and no IAM role, so it resolves to no credentials; give it "
+                    + "keys or a role, or leave credentialsId empty to use the default credential chain");
+        }
         boolean stepRole = roleArn != null && !roleArn.isBlank();
         if (!stepRole && base instanceof AwsSessionCredentials s) {
             return new SessionCredentials(s.accessKeyId(), s.secretAccessKey(), s.sessionToken(),
@@ -68,6 +73,15 @@ final class ShortLivedCredentials {
             }
             return new SessionCredentials(c.accessKeyId(), c.secretAccessKey(), c.sessionToken(),
                     c.expiration() == null ? now.plus(UNKNOWN_LIFETIME) : c.expiration());
+        }
+    }
+
+    /** The Jenkins credential cannot give credentials at all: waiting will not help. The message names no secret. */
+    static final class UnusableCredential extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnusableCredential(String message) {
+            super(message);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import hudson.model.Item;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,10 +80,15 @@ final class GateFixtures {
         }
     }
 
-    /** POSTs to {@code aws-deployments/<method>?id=...} of the run, with a crumb, and returns the response. */
+    /**
+     * POSTs to {@code aws-deployments/<method>?id=...} of the run, with a crumb, and returns the response. The crumb goes
+     * in the form body ({@code addCrumb}): {@code createCrumbedUrl} appends {@code ?crumb=...} to the path whatever it
+     * holds, which after {@code ?id=...} would turn the crumb into part of the id and get every POST refused.
+     */
     static WebResponse post(JenkinsRule.WebClient wc, WorkflowRun b, String method, String id) throws IOException {
-        WebRequest request = new WebRequest(wc.createCrumbedUrl(answerPath(b, method, id)), HttpMethod.POST);
-        return wc.loadWebResponse(request);
+        WebRequest request = new WebRequest(URI.create(wc.getContextPath() + answerPath(b, method, id)).toURL(),
+                HttpMethod.POST);
+        return wc.loadWebResponse(wc.addCrumb(request));
     }
 
     /** {@code job/p/1/aws-deployments/proceed?id=...}, relative to the Jenkins root. */

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.awsdeploy;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Result;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -70,6 +73,32 @@ class InvalidParametersTest {
                 + "endpointUrl: '" + NOWHERE + "')");
         j.assertLogContains("canaryShift failed: credentialsId: no AWS credentials with id 'nope' are available to this "
                 + "build; nothing was changed in AWS", b);
+    }
+
+    @Test
+    void aCredentialWithoutKeysOrRoleFailsBeforeAnyChange(JenkinsRule j) throws Exception {
+        // aws-credentials resolves a credential with neither keys nor a role to null.
+        addCredential(new AWSCredentialsImpl(CredentialsScope.GLOBAL, "blank", "", "", "no keys, no role"));
+        WorkflowRun b = run(j, "canaryShift(listenerArn: '" + LISTENER + "', stableTargetGroup: '" + TG_A
+                + "', canaryTargetGroup: '" + TG_B + "', preset: 'AllAtOnce', region: 'us-east-1', credentialsId: 'blank', "
+                + "endpointUrl: '" + NOWHERE + "')");
+        j.assertLogContains("canaryShift failed: credentialsId: 'blank' has no access key and no IAM role", b);
+        j.assertLogContains("nothing was changed in AWS", b);
+    }
+
+    @Test
+    void aCredentialThatNeedsAnMfaCodeFailsBeforeAnyChange(JenkinsRule j) throws Exception {
+        addCredential(new AWSCredentialsImpl(CredentialsScope.GLOBAL, "mfa", "AKIAEXAMPLE", "secret", "with MFA",
+                "arn:aws:iam::123456789012:role/deployer", "arn:aws:iam::123456789012:mfa/alice"));
+        WorkflowRun b = run(j, "canaryShift(listenerArn: '" + LISTENER + "', stableTargetGroup: '" + TG_A
+                + "', canaryTargetGroup: '" + TG_B + "', preset: 'AllAtOnce', region: 'us-east-1', credentialsId: 'mfa', "
+                + "endpointUrl: '" + NOWHERE + "')");
+        j.assertLogContains("canaryShift failed: credentialsId: 'mfa' assumes its role with an MFA device", b);
+    }
+
+    private static void addCredential(AWSCredentialsImpl credential) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(credential);
+        SystemCredentialsProvider.getInstance().save();
     }
 
     private static WorkflowRun run(JenkinsRule j, String script) throws Exception {
