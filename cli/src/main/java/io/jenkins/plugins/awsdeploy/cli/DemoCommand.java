@@ -116,8 +116,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         Outcome outcome;
         Run run;
         try (AwsSession session = new AwsSession(access)) {
-            run = new Run(new Engine(session.ports()), console, null, null, false)
-                    .watching(failDuringHalfBake(scene, console));
+            run = new Run(new Engine(session.ports()), console, null, null, false,
+                    StopWords.trafficBackTo("the stable side")).watching(failDuringHalfBake(scene, console));
             outcome = run.execute(CanaryCheckpoint.start(spec), false);
         }
         Map<String, Integer> now = scene.listenerWeights(listener);
