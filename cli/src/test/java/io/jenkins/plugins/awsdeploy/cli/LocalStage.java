@@ -21,6 +21,7 @@ final class LocalStage implements AutoCloseable {
 
     final LocalAws aws;
     final DemoResources resources;
+    final LocalEcs ecs;
     private final String loadBalancer;
     private int nextPort = 8000;
 
@@ -28,6 +29,7 @@ final class LocalStage implements AutoCloseable {
         this.aws = aws;
         this.resources = new DemoResources(aws.endpoint());
         this.loadBalancer = resources.loadBalancer("cli-tests");
+        this.ecs = new LocalEcs(aws.endpoint(), resources.elb());
     }
 
     static LocalStage start() throws IOException {
@@ -93,6 +95,7 @@ final class LocalStage implements AutoCloseable {
 
     @Override
     public void close() {
+        ecs.close();
         resources.close();
         aws.close();
     }
