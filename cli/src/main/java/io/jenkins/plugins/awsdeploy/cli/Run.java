@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -65,11 +66,14 @@ final class Run {
             return t;
         });
         AtomicInteger stops = new AtomicInteger();
+        // Blue/green passes two preflights (its own, then the switch's): the hint is said once per run.
+        AtomicBoolean hinted = new AtomicBoolean();
         loop = new DeploymentLoop(engine, timer, Clock.systemUTC(), new DeploymentLoop.Listener() {
             @Override
             public void event(DeploymentEvent event) {
                 console.event(event);
-                if (event.kind() == EventKind.PREFLIGHT_PASSED || event.kind() == EventKind.RESUMED) {
+                if ((event.kind() == EventKind.PREFLIGHT_PASSED || event.kind() == EventKind.RESUMED)
+                        && hinted.compareAndSet(false, true)) {
                     // Said once something can change: before that, Ctrl-C just ends the command.
                     console.note(stopWords.hint());
                 }

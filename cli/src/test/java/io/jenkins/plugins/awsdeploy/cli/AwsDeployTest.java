@@ -12,7 +12,7 @@ class AwsDeployTest {
         CommandLineRun.Result result = CommandLineRun.run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("canary", "demo", "Exit codes", "rolled back");
+        assertThat(result.out()).contains("canary", "blue-green", "ecs-rollback", "demo", "Exit codes", "rolled back");
     }
 
     @Test
@@ -22,6 +22,30 @@ class AwsDeployTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("(--listener-arn ARN | --rule-arn ARN)", "--approve-before", "Canary10Percent5Minutes",
                 "Default: 5s");
+    }
+
+    @Test
+    void blueGreenHelpShowsTheContractsSynopsisAndDefaults() {
+        CommandLineRun.Result result = CommandLineRun.run("blue-green", "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("(--listener-arn ARN | --rule-arn ARN)",
+                "(--image [CONTAINER=]IMAGE... | --task-definition FAMILY:REV)", "[--approve-before switch]",
+                "--test-listener-arn", "--approval-timeout", "--scale-down-failed", "Default: 10m", "Default: 5m",
+                "Default: 5s", "Exit codes");
+        assertThat(result.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
+    }
+
+    @Test
+    void ecsRollbackHelpShowsTheContractsSynopsisAndDefaults() {
+        CommandLineRun.Result result = CommandLineRun.run("ecs-rollback", "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("aws-deploy ecs-rollback --cluster C --service S",
+                "[--to-revision FAMILY:N | --to-revision TASK_DEFINITION_ARN]", "--no-wait", "--dry-run", "Default: 10m",
+                "Default: 5s");
+        assertThat(result.out().replaceAll("\\s+", " ")).contains("The time to restore is printed at the end.");
+        assertThat(result.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
     }
 
     @Test

@@ -72,6 +72,7 @@ class BlueGreenRunTest {
                 "web-green is stable on happy-web:2", "shifted to 50%", "shifted to 100%", "scaled web-blue to 0")
                 .contains("Ctrl-C stops the deployment and puts all traffic back on the side that was live")
                 .contains("Done: green (web-green) is live on happy-web:2");
+        assertThat(result.out().split("Ctrl-C stops", -1)).as("the hint, once").hasSize(2);
         assertThat(Files.readString(timeline)).contains("<svg", "Blue/green web-blue → web-green");
         assertThat(JsonCodec.load(state).finished()).isTrue();
     }

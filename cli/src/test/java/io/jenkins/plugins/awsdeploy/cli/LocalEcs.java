@@ -29,9 +29,12 @@ final class LocalEcs implements AutoCloseable {
 
     private final EcsClient ecs;
     private final ElasticLoadBalancingV2Client elb;
+    private final int tasksAtCreation;
 
-    LocalEcs(URI endpoint, ElasticLoadBalancingV2Client elb) {
+    /** @param tasksAtCreation the running count moto gives every service it creates ({@code MOTO_ECS_SERVICE_RUNNING}) */
+    LocalEcs(URI endpoint, ElasticLoadBalancingV2Client elb, int tasksAtCreation) {
         this.elb = elb;
+        this.tasksAtCreation = tasksAtCreation;
         // No retries: a retried create would leave a second resource behind.
         ecs = EcsClient.builder().endpointOverride(endpoint).region(Region.of(DemoResources.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(DemoResources.CREDENTIALS))
@@ -59,18 +62,20 @@ final class LocalEcs implements AutoCloseable {
 
     /**
      * A service whose only deployment runs {@code taskDefinition} with {@code tasks} tasks, COMPLETED, and (with a
-     * target group) one healthy target per task. moto fixes the rollout state once, at creation, from how many
-     * tasks it is configured to start (none), so the service is created empty and then given its tasks. Creating
-     * a service that exists replaces it, which is how a deployment is finished by hand.
+     * target group) one healthy target per task. moto fixes the running count and the rollout state once, at
+     * creation, from how many tasks it is configured to start: a service of that size is created settled in one
+     * call; any other is created empty (COMPLETED) and then given its tasks, which a poll in between sees as 0/0.
+     * Creating a service that exists replaces it, which is how a deployment is finished by hand.
      */
     void settled(String cluster, String service, String taskDefinition, String targetGroup, int tasks) {
+        boolean atOnce = tasks == tasksAtCreation;
         ecs.createService(r -> {
-            r.cluster(cluster).serviceName(service).taskDefinition(taskDefinition).desiredCount(0);
+            r.cluster(cluster).serviceName(service).taskDefinition(taskDefinition).desiredCount(atOnce ? tasks : 0);
             if (targetGroup != null) {
                 r.loadBalancers(LoadBalancer.builder().targetGroupArn(targetGroup).containerName("app").containerPort(80).build());
             }
         });
-        if (tasks > 0) ecs.updateService(r -> r.cluster(cluster).service(service).desiredCount(tasks));
+        if (!atOnce && tasks > 0) ecs.updateService(r -> r.cluster(cluster).service(service).desiredCount(tasks));
         if (targetGroup != null) targets(targetGroup, service, tasks);
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.cli;
 
 import io.jenkins.plugins.awsdeploy.cli.demo.DemoResources;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
+import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,20 +26,28 @@ final class LocalStage implements AutoCloseable {
     private final String loadBalancer;
     private int nextPort = 8000;
 
-    private LocalStage(LocalAws aws) {
+    private LocalStage(LocalAws aws, int tasksAtCreation) {
         this.aws = aws;
         this.resources = new DemoResources(aws.endpoint());
         this.loadBalancer = resources.loadBalancer("cli-tests");
-        this.ecs = new LocalEcs(aws.endpoint(), resources.elb());
+        this.ecs = new LocalEcs(aws.endpoint(), resources.elb(), tasksAtCreation);
     }
 
     static LocalStage start() throws IOException {
+        return start(0);
+    }
+
+    /**
+     * @param tasksAtCreation how many tasks moto reports running for every service it creates
+     *                        ({@code MOTO_ECS_SERVICE_RUNNING}); a service of that size is created settled in one call
+     */
+    static LocalStage start(int tasksAtCreation) throws IOException {
         // The command takes its credentials from the default chain, whose first link is these properties.
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
-        LocalAws aws = LocalAws.start();
+        LocalAws aws = LocalAws.start(MotoServer.builder().environment("MOTO_ECS_SERVICE_RUNNING", String.valueOf(tasksAtCreation)));
         try {
-            return new LocalStage(aws);
+            return new LocalStage(aws, tasksAtCreation);
         } catch (RuntimeException e) {
             aws.close();
             throw e;
