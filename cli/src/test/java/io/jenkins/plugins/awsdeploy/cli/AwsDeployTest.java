@@ -2,6 +2,9 @@ package io.jenkins.plugins.awsdeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The command line itself, without AWS: help, version and usage errors. */
@@ -46,6 +49,23 @@ class AwsDeployTest {
                 "Default: 5s");
         assertThat(result.out().replaceAll("\\s+", " ")).contains("The time to restore is printed at the end.");
         assertThat(result.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
+    }
+
+    @Test
+    void everyHelpIsFormattedWithoutAWarning() {
+        PrintStream was = System.err;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] {"canary", "blue-green", "ecs-rollback", "demo"}) {
+                assertThat(CommandLineRun.run(command, "--help").exitCode()).as(command).isZero();
+            }
+        } finally {
+            System.setErr(was);
+        }
+        // picocli warns on the process's own stderr when a description is not a valid format string.
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+        assertThat(CommandLineRun.run("demo", "--help").out().replaceAll("\\s+", " ")).contains("shifts 10% -> 50% -> 100%");
     }
 
     @Test
