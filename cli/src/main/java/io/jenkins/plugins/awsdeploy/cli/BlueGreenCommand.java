@@ -180,7 +180,8 @@ public final class BlueGreenCommand extends DeploymentCommand {
                 .map(e -> e.getKey().isEmpty() ? e.getValue() : e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         String direction = b.from() == null ? spec.blueService() + " ⇄ " + spec.greenService()
                 : spec.service(b.from()) + " → " + spec.service(b.to());
-        return "Blue/green " + direction + " (" + what + ") on " + shortName(spec.target().arn());
+        // The listener is left out: its ARN would push the rest of the title off the picture.
+        return "Blue/green " + direction + ": " + what;
     }
 
     @Override
@@ -198,7 +199,8 @@ public final class BlueGreenCommand extends DeploymentCommand {
         return StopWords.trafficBackTo("the side that was live");
     }
 
+    /** {@code web:12} for a task definition ARN. */
     private static String shortName(String arn) {
-        return AwsArn.parse(arn).map(AwsArn::resource).orElse(arn);
+        return AwsArn.parse(arn).map(a -> a.resource().substring(a.resource().indexOf('/') + 1)).orElse(arn);
     }
 }
