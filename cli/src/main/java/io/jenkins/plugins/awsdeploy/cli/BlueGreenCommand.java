@@ -142,6 +142,11 @@ public final class BlueGreenCommand extends DeploymentCommand {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> byContainer = ContainerImages.parse(images, problems);
         boolean imagesRefused = !problems.isEmpty();
+        if (approvalTimeout != null && approvalOption() == null) {
+            // The engine would ignore it; a person who typed it expects a question that will never be asked.
+            problems.add(new Problem("approvalTimeout", "only applies with --approve-before switch, which asks the question "
+                    + "it limits"));
+        }
         BlueGreenRequest request = new BlueGreenRequest()
                 .cluster(cluster)
                 .blueService(blueService).blueTargetGroup(blueTargetGroup)

@@ -103,6 +103,8 @@ class BlueGreenInputTest {
                 new Case("approval without a terminal", "--approve-before", "no terminal", a -> a.set("--approve-before", "switch")),
                 new Case("approval timeout of 0s", "--approval-timeout", "must be longer than 0s",
                         a -> a.set("--approve-before", "switch").flag("--auto-approve").set("--approval-timeout", "0s")),
+                new Case("approval timeout without a question", "--approval-timeout", "only applies with --approve-before",
+                        a -> a.set("--approval-timeout", "1h")),
                 new Case("health timeout of 0s", "--health-timeout", "must be longer than 0s", a -> a.set("--health-timeout", "0s")),
                 new Case("scale-down-after not a duration", "--scale-down-after", "is not a duration",
                         a -> a.set("--scale-down-after", "soon")),

@@ -116,6 +116,25 @@ class BlueGreenRunTest {
     }
 
     @Test
+    void aRuleIsSwitchedAfterTheTestListenerWasPointedAtTheNewSide() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "rule");
+        readyToServe(scene);
+        String rule = stage.resources.rule(scene.listener(), 10, "/shop/*",
+                LocalStage.weights(scene.blueGroup(), 100, scene.greenGroup(), 0));
+        String test = stage.listener(LocalStage.weights(scene.blueGroup(), 100, scene.greenGroup(), 0));
+
+        CommandLineRun.Result result = CommandLineRun.run(scene.args(stage).remove("--listener-arn").set("--rule-arn", rule)
+                .remove("--image").set("--task-definition", "rule-web:2").set("--test-listener-arn", test).toArray());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(stage.resources.ruleWeights(rule)).containsEntry(scene.blueGroup(), 0).containsEntry(scene.greenGroup(), 100);
+        assertThat(stage.resources.listenerWeights(test)).containsEntry(scene.blueGroup(), 0)
+                .containsEntry(scene.greenGroup(), 100);
+        assertThat(scene.weights(stage)).as("the listener's default action is not the rule").isEqualTo(List.of(100, 0));
+        assertThat(result.out().indexOf("the test listener")).isPositive().isLessThan(result.out().indexOf("shifted to 100%"));
+    }
+
+    @Test
     void declinedAtTheSwitchNothingMoves() {
         BlueGreenScene scene = BlueGreenScene.build(stage, "no");
         readyToServe(scene);
