@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 + "back at the first sign of trouble.",
         mixinStandardHelpOptions = true,
         versionProvider = AwsDeploy.Version.class,
-        subcommands = {CanaryCommand.class, DemoCommand.class},
+        subcommands = {CanaryCommand.class, BlueGreenCommand.class, EcsRollbackCommand.class, DemoCommand.class},
         exitCodeListHeading = ExitCodeHelp.HEADING,
         exitCodeList = {ExitCodeHelp.DONE, ExitCodeHelp.INVALID, ExitCodeHelp.ROLLED_BACK, ExitCodeHelp.STOPPED,
                 ExitCodeHelp.UNSAFE, ExitCodeHelp.OTHER},

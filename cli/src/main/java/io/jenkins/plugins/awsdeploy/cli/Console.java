@@ -35,7 +35,8 @@ final class Console {
     }
 
     public synchronized void event(DeploymentEvent event) {
-        out.println(json ? JsonCodec.write(event) : lines.format(event));
+        // JSON keeps the engine's words for programs; a person reads the options as typed.
+        out.println(json ? JsonCodec.write(event) : names.words(lines.format(event)));
         out.flush();
     }
 
@@ -55,22 +56,28 @@ final class Console {
     public synchronized int invalid(List<Problem> problems) {
         Outcome.Invalid outcome = new Outcome.Invalid(problems.stream().map(names::spell).toList());
         printProblems(outcome);
-        if (json) printJsonOutcome(outcome);
+        if (json) printJsonOutcome(outcome, List.of());
         return outcome.exitCode();
     }
 
-    /** The deployment's end: the message, the exit code, and for a failed preflight each problem as typed. */
-    public synchronized int outcome(Outcome outcome) {
+    /**
+     * The deployment's end: the message, the exit code, and for a failed preflight each problem as typed; then the
+     * command's figures, each on a line of its own and as a field of the JSON line.
+     */
+    public synchronized int outcome(Outcome outcome, List<Figure> figures) {
         if (outcome instanceof Outcome.Invalid invalid) {
             outcome = new Outcome.Invalid(invalid.problems().stream().map(names::spell).toList());
             printProblems((Outcome.Invalid) outcome);
         } else {
             PrintWriter to = outcome.exitCode() == 0 ? out : err;
             if (json) to = err;
-            to.println(headline(outcome) + ": " + outcome.message());
+            to.println(headline(outcome) + ": " + names.words(outcome.message()));
+            for (Figure f : figures) {
+                to.println(f.label() + ": " + f.text());
+            }
             to.flush();
         }
-        if (json) printJsonOutcome(outcome);
+        if (json) printJsonOutcome(outcome, figures);
         return outcome.exitCode();
     }
 
@@ -82,12 +89,13 @@ final class Console {
         err.flush();
     }
 
-    private void printJsonOutcome(Outcome outcome) {
+    private void printJsonOutcome(Outcome outcome, List<Figure> figures) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("outcome", outcome.getClass().getSimpleName());
         line.put("exitCode", outcome.exitCode());
         line.put("message", outcome.message());
         if (outcome instanceof Outcome.Invalid invalid) line.put("problems", invalid.problems());
+        figures.forEach(f -> line.put(f.jsonField(), f.jsonValue()));
         out.println(JsonCodec.write(line));
         out.flush();
     }

@@ -38,8 +38,9 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
         description = {"Watch a canary roll back, on a private local AWS (moto_server) in under a minute. "
                 + "Nothing touches a real AWS account.",
                 "",
-                "It creates a load balancer with two target groups and an alarm, shifts 10% -> 50% -> 100% with short "
-                        + "bakes, sets the alarm to ALARM during the 50% bake, shows the rollback and draws the timeline."},
+                // picocli formats descriptions: a lone % would make it print a warning instead of the help.
+                "It creates a load balancer with two target groups and an alarm, shifts 10%% -> 50%% -> 100%% with short "
+                        + "bakes, sets the alarm to ALARM during the 50%% bake, shows the rollback and draws the timeline."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the demo showed the rollback", "1:it could not (moto_server missing, or a surprise)",
@@ -116,8 +117,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         Outcome outcome;
         Run run;
         try (AwsSession session = new AwsSession(access)) {
-            run = new Run(new Engine(session.ports()), console, null, null, false)
-                    .watching(failDuringHalfBake(scene, console));
+            run = new Run(new Engine(session.ports()), console, null, null, false,
+                    StopWords.trafficBackTo("the stable side")).watching(failDuringHalfBake(scene, console));
             outcome = run.execute(CanaryCheckpoint.start(spec), false);
         }
         Map<String, Integer> now = scene.listenerWeights(listener);

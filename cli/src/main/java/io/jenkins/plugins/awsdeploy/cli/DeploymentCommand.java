@@ -68,6 +68,20 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         return false;
     }
 
+    /** What Ctrl-C and SIGTERM do to this kind of deployment, as the person at the terminal is told. */
+    protected StopWords stopWords() {
+        return StopWords.trafficBackTo("the stable side");
+    }
+
+    /**
+     * Figures reported after the outcome, such as a rollback's time to restore.
+     *
+     * @param last the last checkpoint stored; null if the deployment never got to one
+     */
+    protected List<Figure> figures(Checkpoint last) {
+        return List.of();
+    }
+
     /** The engine over these AWS connections; a strategy with its own engine replaces it. */
     protected Engine engine(AwsPorts ports) {
         return new Engine(ports);
@@ -141,10 +155,11 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         stored.ifPresent(c -> console.note("Resuming the unfinished deployment in " + common.stateFile() + ": " + c.status()));
         Checkpoint start = stored.orElse(fresh);
         try (AwsSession session = new AwsSession(AwsAccess.defaultChain(region, endpoint))) {
-            Run run = new Run(engine(session.ports()), console, common.stateFile(), host.terminal(), autoApprove());
+            Run run = new Run(engine(session.ports()), console, common.stateFile(), host.terminal(), autoApprove(),
+                    stopWords());
             Outcome outcome = run.execute(start, stored.isPresent());
             run.writeTimeline(common.timeline(), title(run.lastCheckpoint() == null ? start : run.lastCheckpoint()));
-            return console.outcome(outcome);
+            return console.outcome(outcome, figures(run.lastCheckpoint()));
         }
     }
 }

@@ -48,12 +48,20 @@ final class OptionNames {
 
     /** The problem as the command line says it: {@code --rule-arn: ... (--listener-arn) ...}. */
     Problem spell(Problem problem) {
-        Matcher m = CAMEL_WORD.matcher(problem.message());
-        StringBuilder message = new StringBuilder();
+        return new Problem(of(problem.parameter()), words(problem.message()));
+    }
+
+    /**
+     * A sentence of the engine's with each parameter it names spelt as this command's option: {@code (noWait)}
+     * becomes {@code (--no-wait)}. A camelCase word that is no option here (a service named blueGreen) stays.
+     */
+    String words(String text) {
+        Matcher m = CAMEL_WORD.matcher(text);
+        StringBuilder spelt = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(message, Matcher.quoteReplacement(of(m.group())));
+            m.appendReplacement(spelt, Matcher.quoteReplacement(of(m.group())));
         }
-        m.appendTail(message);
-        return new Problem(of(problem.parameter()), message.toString());
+        m.appendTail(spelt);
+        return spelt.toString();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -26,6 +27,7 @@ final class Run {
     private final Console console;
     private final StateFile stateFile;
     private final Approvals approvals;
+    private final StopWords stopWords;
     private Consumer<DeploymentEvent> watcher = e -> { };
     private volatile DeploymentLoop loop;
     private volatile Checkpoint last;
@@ -34,9 +36,11 @@ final class Run {
      * @param stateFile   null to keep no state file
      * @param terminal    who to ask when the deployment waits for a person; null if nobody can be asked
      * @param autoApprove approve every question at once
+     * @param stopWords   what a stop does to this kind of deployment
      */
-    Run(Engine engine, Console console, Path stateFile, Terminal terminal, boolean autoApprove) {
+    Run(Engine engine, Console console, Path stateFile, Terminal terminal, boolean autoApprove, StopWords stopWords) {
         this.engine = engine;
+        this.stopWords = stopWords;
         this.console = console;
         this.stateFile = stateFile == null ? null : new StateFile(stateFile);
         this.approvals = new Approvals(terminal, autoApprove, console);
@@ -62,13 +66,16 @@ final class Run {
             return t;
         });
         AtomicInteger stops = new AtomicInteger();
+        // Blue/green passes two preflights (its own, then the switch's): the hint is said once per run.
+        AtomicBoolean hinted = new AtomicBoolean();
         loop = new DeploymentLoop(engine, timer, Clock.systemUTC(), new DeploymentLoop.Listener() {
             @Override
             public void event(DeploymentEvent event) {
                 console.event(event);
-                if (event.kind() == EventKind.PREFLIGHT_PASSED || event.kind() == EventKind.RESUMED) {
+                if ((event.kind() == EventKind.PREFLIGHT_PASSED || event.kind() == EventKind.RESUMED)
+                        && hinted.compareAndSet(false, true)) {
                     // Said once something can change: before that, Ctrl-C just ends the command.
-                    console.note("Ctrl-C stops the deployment and puts all traffic back on the stable side.");
+                    console.note(stopWords.hint());
                 }
                 try {
                     watcher.accept(event);
@@ -118,11 +125,10 @@ final class Run {
 
     private void stop(String why, int count) {
         if (count == 1) {
-            console.note(why + ": stopping; traffic goes back to the stable side before the command exits.");
+            console.note(why + ": " + stopWords.first());
             loop.abort(why);
         } else {
-            console.note(why + " again: still putting traffic back on the stable side, please wait"
-                    + " (kill -9 would leave traffic where it is now).");
+            console.note(why + " again: " + stopWords.again());
         }
     }
 }

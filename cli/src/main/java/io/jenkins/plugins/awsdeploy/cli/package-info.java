@@ -13,11 +13,14 @@
  *       ({@code serviceArn} becomes {@code --service-arn}, {@code alarms} becomes {@code --alarm}).
  *       Implement {@code identity(checkpoint)} (the spec, which decides whether a state file is resumed) and
  *       {@code title(checkpoint)} (the timeline's). Override {@code approvalOption()} and
- *       {@code autoApprove()} if it asks a person, and {@code engine(ports)} if it needs another engine.</li>
+ *       {@code autoApprove()} if it asks a person, {@code stopWords()} if a stop does not put traffic back on
+ *       the stable side, {@code figures(last)} to report a figure after the outcome (ecs-rollback's time to
+ *       restore), and {@code engine(ports)} if it needs another engine.</li>
  *   <li>Add the class to {@code subcommands} in {@link io.jenkins.plugins.awsdeploy.cli.AwsDeploy}.</li>
  * </ol>
  * The base class does the rest the same way for every command: checks before any AWS call (exit code 2),
  * the state file, the loop with Ctrl-C and SIGTERM handling, printing, the timeline and the exit code.
- * Tests run a command in-process with {@code AwsDeploy.execute(Host, String...)}.
+ * Tests run a command in-process with {@code AwsDeploy.execute(Host, String...)}; docs/cli.md is the reference
+ * for people.
  */
 package io.jenkins.plugins.awsdeploy.cli;

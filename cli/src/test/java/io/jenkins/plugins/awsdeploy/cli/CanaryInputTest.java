@@ -56,7 +56,7 @@ class CanaryInputTest {
     }
 
     /** A wrong command line, the option its message must name, and a piece of that message. */
-    record Case(String name, String option, String says, Function<CanaryArgs, CanaryArgs> change) {
+    record Case(String name, String option, String says, Function<CommandArgs, CommandArgs> change) {
         @Override
         public String toString() {
             return name;
@@ -125,7 +125,7 @@ class CanaryInputTest {
     void isRefusedBeforeAnyChange(Case bad) {
         Map<String, Object> before = stage.snapshot();
 
-        CommandLineRun.Result result = CommandLineRun.run(bad.change().apply(CanaryArgs.valid(scene, stage)).toArray());
+        CommandLineRun.Result result = CommandLineRun.run(bad.change().apply(CommandArgs.canary(scene, stage)).toArray());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).as(result.toString()).contains(bad.option()).contains(bad.says());
@@ -150,7 +150,7 @@ class CanaryInputTest {
 
     @Test
     void jsonModeEndsWithTheProblemsAsJson() throws Exception {
-        CommandLineRun.Result result = CommandLineRun.run(CanaryArgs.valid(scene, stage).set("--steps", "10,50")
+        CommandLineRun.Result result = CommandLineRun.run(CommandArgs.canary(scene, stage).set("--steps", "10,50")
                 .flag("--json").toArray());
 
         assertThat(result.exitCode()).isEqualTo(2);

@@ -49,7 +49,7 @@ class CanaryProcessTest {
     void aRunKilledMidwayIsFinishedByTheNextRunWithTheSameStateFile() throws Exception {
         LocalStage.Scene scene = stage.scene("crash");
         Path state = dir.resolve("crash.json");
-        String[] args = CanaryArgs.valid(scene, stage).set("--bake", "3s").set("--state-file", state.toString()).toArray();
+        String[] args = CommandArgs.canary(scene, stage).set("--bake", "3s").set("--state-file", state.toString()).toArray();
         AwsDeployProcess first = AwsDeployProcess.start(args);
         first.awaitLine("shifted to 50%");
 
@@ -72,7 +72,7 @@ class CanaryProcessTest {
     @Test
     void sigtermRollsBackAndExitsWith4() throws Exception {
         LocalStage.Scene scene = stage.scene("term");
-        AwsDeployProcess run = AwsDeployProcess.start(CanaryArgs.valid(scene, stage).set("--bake", "30s").toArray());
+        AwsDeployProcess run = AwsDeployProcess.start(CommandArgs.canary(scene, stage).set("--bake", "30s").toArray());
         run.awaitLine("shifted to 10%");
 
         // Through the handle: Process.destroy() would also close our end of its stdout, losing what it says next.

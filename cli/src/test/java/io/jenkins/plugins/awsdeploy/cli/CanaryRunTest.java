@@ -48,7 +48,7 @@ class CanaryRunTest {
         Path timeline = dir.resolve("happy.svg");
         Path state = dir.resolve("happy.json");
 
-        CommandLineRun.Result result = CommandLineRun.run(CanaryArgs.valid(scene, stage)
+        CommandLineRun.Result result = CommandLineRun.run(CommandArgs.canary(scene, stage)
                 .set("--timeline", timeline.toString()).set("--state-file", state.toString()).toArray());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -68,7 +68,7 @@ class CanaryRunTest {
         String rule = stage.resources.rule(scene.listener(), 20, "/api/*",
                 LocalStage.weights(scene.stable(), 100, scene.canary(), 0));
 
-        CommandLineRun.Result result = CommandLineRun.run(CanaryArgs.valid(scene, stage).remove("--listener-arn")
+        CommandLineRun.Result result = CommandLineRun.run(CommandArgs.canary(scene, stage).remove("--listener-arn")
                 .set("--rule-arn", rule).remove("--steps").set("--preset", "Canary10Percent5Minutes").toArray());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -85,7 +85,7 @@ class CanaryRunTest {
             stage.alarm(scene.alarm(), StateValue.ALARM);
         });
 
-        CommandLineRun.Result result = CommandLineRun.run(CanaryArgs.valid(scene, stage).set("--bake", "4s").toArray());
+        CommandLineRun.Result result = CommandLineRun.run(CommandArgs.canary(scene, stage).set("--bake", "4s").toArray());
 
         failing.join();
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
@@ -98,7 +98,7 @@ class CanaryRunTest {
     void autoApproveGoesOnWithoutAsking() {
         LocalStage.Scene scene = stage.scene("auto");
 
-        CommandLineRun.Result result = CommandLineRun.run(CanaryArgs.valid(scene, stage)
+        CommandLineRun.Result result = CommandLineRun.run(CommandArgs.canary(scene, stage)
                 .set("--approve-before", "50", "100").flag("--auto-approve").toArray());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -114,7 +114,7 @@ class CanaryRunTest {
         CommandLineRun.Result result = CommandLineRun.run(prompt -> {
             asked.add(prompt);
             return "y";
-        }, Map.of("AWS_REGION", "us-east-1"), CanaryArgs.valid(scene, stage).remove("--region")
+        }, Map.of("AWS_REGION", "us-east-1"), CommandArgs.canary(scene, stage).remove("--region")
                 .set("--approve-before", "100").toArray());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -129,7 +129,7 @@ class CanaryRunTest {
         List<String> answers = new ArrayList<>(List.of("maybe", "no"));
 
         CommandLineRun.Result result = CommandLineRun.run(prompt -> answers.remove(0), Map.of(),
-                CanaryArgs.valid(scene, stage).set("--approve-before", "50").toArray());
+                CommandArgs.canary(scene, stage).set("--approve-before", "50").toArray());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(4);
         assertThat(answers).isEmpty();
@@ -154,7 +154,7 @@ class CanaryRunTest {
                 asked.countDown();
                 await(neverAnswered);
                 return "y";
-            }, Map.of(), CanaryArgs.valid(scene, stage).set("--approve-before", "50").toArray());
+            }, Map.of(), CommandArgs.canary(scene, stage).set("--approve-before", "50").toArray());
 
             failing.join();
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
@@ -171,7 +171,7 @@ class CanaryRunTest {
     void jsonPrintsOneObjectPerLineAndTheOutcomeLast() throws IOException {
         LocalStage.Scene scene = stage.scene("json");
 
-        CommandLineRun.Result result = CommandLineRun.run(CanaryArgs.valid(scene, stage).flag("--json").toArray());
+        CommandLineRun.Result result = CommandLineRun.run(CommandArgs.canary(scene, stage).flag("--json").toArray());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         ObjectMapper mapper = new ObjectMapper();
@@ -196,7 +196,7 @@ class CanaryRunTest {
     void aFinishedStateFileStartsANewDeployment() {
         LocalStage.Scene scene = stage.scene("again");
         Path state = dir.resolve("again.json");
-        CanaryArgs args = CanaryArgs.valid(scene, stage).set("--state-file", state.toString());
+        CommandArgs args = CommandArgs.canary(scene, stage).set("--state-file", state.toString());
         assertThat(CommandLineRun.run(args.toArray()).exitCode()).isZero();
         stage.resources.setListenerWeights(scene.listener(), LocalStage.weights(scene.stable(), 100, scene.canary(), 0));
 

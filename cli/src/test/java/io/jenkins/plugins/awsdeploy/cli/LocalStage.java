@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.cli;
 
 import io.jenkins.plugins.awsdeploy.cli.demo.DemoResources;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
+import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,22 +22,32 @@ final class LocalStage implements AutoCloseable {
 
     final LocalAws aws;
     final DemoResources resources;
+    final LocalEcs ecs;
     private final String loadBalancer;
     private int nextPort = 8000;
 
-    private LocalStage(LocalAws aws) {
+    private LocalStage(LocalAws aws, int tasksAtCreation) {
         this.aws = aws;
         this.resources = new DemoResources(aws.endpoint());
         this.loadBalancer = resources.loadBalancer("cli-tests");
+        this.ecs = new LocalEcs(aws.endpoint(), resources.elb(), tasksAtCreation);
     }
 
     static LocalStage start() throws IOException {
+        return start(0);
+    }
+
+    /**
+     * @param tasksAtCreation how many tasks moto reports running for every service it creates
+     *                        ({@code MOTO_ECS_SERVICE_RUNNING}); a service of that size is created settled in one call
+     */
+    static LocalStage start(int tasksAtCreation) throws IOException {
         // The command takes its credentials from the default chain, whose first link is these properties.
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
-        LocalAws aws = LocalAws.start();
+        LocalAws aws = LocalAws.start(MotoServer.builder().environment("MOTO_ECS_SERVICE_RUNNING", String.valueOf(tasksAtCreation)));
         try {
-            return new LocalStage(aws);
+            return new LocalStage(aws, tasksAtCreation);
         } catch (RuntimeException e) {
             aws.close();
             throw e;
@@ -93,6 +104,7 @@ final class LocalStage implements AutoCloseable {
 
     @Override
     public void close() {
+        ecs.close();
         resources.close();
         aws.close();
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
 import io.jenkins.plugins.awsdeploy.engine.testing.Moto;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,23 +24,28 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescri
  * starts no tasks, registers no targets and never rolls a deployment out, so the test plays ECS.
  * The setup uses its own plain SDK client, not the engine's.
  */
-final class MotoEcs implements AutoCloseable {
+public final class MotoEcs implements AutoCloseable {
 
     final EcsClient ecs;
-    final String cluster;
+    public final String cluster;
     private final ElasticLoadBalancingV2Client elb;
 
     MotoEcs(String cluster, ElasticLoadBalancingV2Client elb) {
+        this(Moto.endpoint(), cluster, elb);
+    }
+
+    /** On the moto at {@code endpoint}, for code that runs outside the JUnit extension (the benchmarks). */
+    public MotoEcs(URI endpoint, String cluster, ElasticLoadBalancingV2Client elb) {
         this.cluster = cluster;
         this.elb = elb;
-        ecs = EcsClient.builder().endpointOverride(Moto.endpoint()).region(Region.US_EAST_1)
+        ecs = EcsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.builder().build()).build();
         ecs.createCluster(r -> r.clusterName(cluster));
     }
 
     /** Registers the next revision of {@code family}; moto needs a memory size on every container. */
-    String register(String family, Map<String, String> imageByContainer) {
+    public String register(String family, Map<String, String> imageByContainer) {
         List<ContainerDefinition> containers = imageByContainer.entrySet().stream()
                 .map(e -> ContainerDefinition.builder().name(e.getKey()).image(e.getValue()).memory(256).essential(true)
                         .portMappings(p -> p.containerPort(80)).build())
@@ -52,7 +58,7 @@ final class MotoEcs implements AutoCloseable {
      * A settled service: moto computes the rollout state once, at creation, from the running count it is
      * configured with (none), so the service is created empty, COMPLETED, and then given its tasks.
      */
-    void settled(String service, String taskDefinition, String targetGroup, int tasks) {
+    public void settled(String service, String taskDefinition, String targetGroup, int tasks) {
         ecs.createService(r -> r.cluster(cluster).serviceName(service).taskDefinition(taskDefinition).desiredCount(0)
                 .loadBalancers(LoadBalancer.builder().targetGroupArn(targetGroup).containerName("app").containerPort(80).build()));
         if (tasks > 0) ecs.updateService(r -> r.cluster(cluster).service(service).desiredCount(tasks));
@@ -60,7 +66,7 @@ final class MotoEcs implements AutoCloseable {
     }
 
     /** What ECS does after UpdateService, done by hand: a completed deployment of the new revision, its targets healthy. */
-    void rollOut(String service, String targetGroup) {
+    public void rollOut(String service, String targetGroup) {
         Service s = service(service);
         settled(service, s.taskDefinition(), targetGroup, s.desiredCount());
     }
@@ -77,7 +83,7 @@ final class MotoEcs implements AutoCloseable {
                 .mapToObj(i -> TargetDescription.builder().id(service + "-task-" + i).port(80).build()).toList()));
     }
 
-    Service service(String service) {
+    public Service service(String service) {
         return ecs.describeServices(r -> r.cluster(cluster).services(service).include(ServiceField.TAGS)).services().get(0);
     }
 

@@ -5,13 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A {@code canary} command line to vary one option at a time. */
-final class CanaryArgs {
+/** An {@code aws-deploy} command line to vary one option at a time. */
+final class CommandArgs {
 
+    private final String command;
     private final Map<String, List<String>> options = new LinkedHashMap<>();
 
-    static CanaryArgs valid(LocalStage.Scene scene, LocalStage stage) {
-        return new CanaryArgs()
+    private CommandArgs(String command) {
+        this.command = command;
+    }
+
+    static CommandArgs of(String command) {
+        return new CommandArgs(command);
+    }
+
+    /** A canary on the scene that passes every check. */
+    static CommandArgs canary(LocalStage.Scene scene, LocalStage stage) {
+        return of("canary")
                 .set("--listener-arn", scene.listener())
                 .set("--stable-target-group", scene.stable())
                 .set("--canary-target-group", scene.canary())
@@ -23,23 +33,23 @@ final class CanaryArgs {
                 .set("--endpoint-url", stage.aws.endpoint().toString());
     }
 
-    CanaryArgs set(String option, String... values) {
+    CommandArgs set(String option, String... values) {
         options.put(option, List.of(values));
         return this;
     }
 
-    CanaryArgs flag(String option) {
+    CommandArgs flag(String option) {
         options.put(option, List.of());
         return this;
     }
 
-    CanaryArgs remove(String option) {
+    CommandArgs remove(String option) {
         options.remove(option);
         return this;
     }
 
     String[] toArray() {
-        List<String> args = new ArrayList<>(List.of("canary"));
+        List<String> args = new ArrayList<>(List.of(command));
         options.forEach((option, values) -> {
             if (values.isEmpty()) args.add(option);
             for (String v : values) {
