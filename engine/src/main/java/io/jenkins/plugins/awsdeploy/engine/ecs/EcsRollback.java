@@ -280,7 +280,10 @@ public final class EcsRollback {
             String took = DurationText.format(Duration.between(st.cp.startedAt(), st.now));
             return finish(st, new Outcome.Succeeded(name + " runs " + c.target() + " again (" + c.why() + "): "
                     + svc.runningCount() + "/" + svc.desiredCount() + " tasks, one deployment; restored in " + took
-                    + " (it ran " + c.from() + ")"), EventKind.SUCCEEDED);
+                    + " (it ran " + c.from() + ")"
+                    // Scaled to zero, "stable" serves nobody: say so rather than let "restored" mislead.
+                    + (svc.desiredCount() == 0 ? "; note that the service is scaled to 0 tasks, so nothing serves traffic" : "")),
+                    EventKind.SUCCEEDED);
         }
         if (late) {
             return finish(st, new Outcome.Failed(name + " was not stable on " + c.target() + " within "
