@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 "aws-deploy canary (--listener-arn ARN | --rule-arn ARN)",
                 "         --stable-target-group ARN --canary-target-group ARN",
                 "         (--steps 10,25,50,100 | --preset NAME) [--bake 5m] [--alarm NAME]...",
-                "         [--poll 5s] [--approve-before PERCENT]... [--auto-approve]",
+                "         [--poll 5s] [--approve-before PERCENT]... [--auto-approve] [--approval-timeout 1h]",
                 "         [--region R] [--endpoint-url URL] [--state-file FILE]",
                 "         [--timeline FILE.svg] [--json]"},
         sortOptions = false,
@@ -78,6 +78,10 @@ public final class CanaryCommand extends DeploymentCommand {
     @Option(names = "--auto-approve", order = 11, description = "Approve every --approve-before step without asking.")
     boolean autoApprove;
 
+    @Option(names = "--approval-timeout", order = 12, paramLabel = "DURATION",
+            description = "Roll back (exit code 4) when nobody has answered within this time. Default: wait as long as it takes.")
+    String approvalTimeout;
+
     @Override
     protected Checkpoint plan(String region) {
         CanarySpec spec = new CanaryRequest()
@@ -91,6 +95,7 @@ public final class CanaryCommand extends DeploymentCommand {
                 .alarms(alarms)
                 .poll(poll)
                 .approveBefore(approveBefore)
+                .approvalTimeout(approvalTimeout)
                 .region(region)
                 .toSpec();
         return CanaryCheckpoint.start(spec);

@@ -87,6 +87,8 @@ class CanaryInputTest {
                 new Case("bad duration", "--bake", "is not a duration", a -> a.set("--bake", "5 minutes")),
                 new Case("steps without bake", "--bake", "is required", a -> a.remove("--bake")),
                 new Case("poll 0s", "--poll", "at least 1s", a -> a.set("--poll", "0s")),
+                new Case("approval timeout without an approval", "--approval-timeout", "only applies with --approve-before",
+                        a -> a.set("--approval-timeout", "10m")),
                 new Case("approve-before not a step", "--approve-before", "is not one of the steps",
                         a -> a.set("--approve-before", "30").flag("--auto-approve")),
                 new Case("approve-before without terminal or --auto-approve", "--approve-before", "no terminal",

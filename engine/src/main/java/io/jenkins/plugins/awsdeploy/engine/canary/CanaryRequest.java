@@ -86,6 +86,9 @@ public final class CanaryRequest {
         Duration timeout = duration("approvalTimeout", approvalTimeout, problems);
         if (timeout != null && timeout.isZero()) {
             problems.add(new Problem("approvalTimeout", "must be longer than 0s"));
+        } else if (timeout != null && approveBefore.isEmpty()) {
+            // Silently ignoring it would let someone believe an unattended gate cannot hang forever.
+            problems.add(new Problem("approvalTimeout", "only applies with approveBefore, which asks for approvals"));
         }
         checkAlarms(problems);
         CanaryPlan plan = CanaryPlan.of(percents, bakeTime, approveBefore, problems);

@@ -74,6 +74,7 @@ class CanaryRequestTest {
         expect("poll", r -> r.poll("500ms"));
         expect("approveBefore", r -> r.approveBefore(List.of(75)));
         expect("approvalTimeout", r -> r.approvalTimeout("0s"));
+        expect("approvalTimeout", r -> r.approvalTimeout("10m"));
         expect("alarms", r -> r.alarms(List.of("5xx", "5xx")));
         expect("alarms", r -> r.alarms(List.of(" ")));
         expect("alarms", r -> r.alarms(Collections.nCopies(101, "x").stream().map(x -> x + Math.random()).toList()));
