@@ -276,8 +276,9 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
                 int eq = entry.indexOf('=');
                 if (eq <= 0 || eq == entry.length() - 1) {
                     problems.add(new Problem("images", "'" + entry + "' is not container=image; write images: [app: 'repo:tag']"));
-                } else {
-                    map.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+                } else if (map.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim()) != null) {
+                    // Keeping the last one silently would deploy an image nobody can tell was meant.
+                    problems.add(new Problem("images", "container " + entry.substring(0, eq).trim() + " is given twice"));
                 }
             }
         }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "canary",
         description = {
                 "Shift traffic from the stable target group to the canary target group in steps, watching CloudWatch "
-                        + "alarms after each step. An alarm in ALARM (or INSUFFICIENT_DATA) puts all traffic back on "
-                        + "the stable side at once.",
+                        + "alarms after each step. An alarm in ALARM, or one that cannot be read, puts all traffic back on "
+                        + "the stable side at once (INSUFFICIENT_DATA does not: quiet metrics are common).",
                 "",
                 "Every input is checked, then the listener, the target groups and the alarms are read; only then "
                         + "is anything changed."},

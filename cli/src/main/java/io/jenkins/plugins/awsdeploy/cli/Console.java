@@ -105,7 +105,7 @@ final class Console {
             case 0 -> "Done";
             case 2 -> "Nothing changed";
             case 3 -> "Rolled back (exit code 3)";
-            case 4 -> "Stopped and rolled back (exit code 4)";
+            case 4 -> "Stopped (exit code 4)";
             case 5 -> "UNSAFE, a person must act (exit code 5)";
             default -> "Failed (exit code " + outcome.exitCode() + ")";
         };

@@ -150,7 +150,7 @@ class BlueGreenRunTest {
         assertThat(asked).singleElement().asString().contains("Switch 100% of production traffic to green (web-green on no-web:2)?");
         assertThat(scene.weights(stage)).isEqualTo(List.of(100, 0));
         assertThat(scene.service(stage, BLUE).desiredCount()).isEqualTo(TASKS);
-        assertThat(result.err()).contains("Stopped and rolled back (exit code 4)");
+        assertThat(result.err()).contains("Stopped (exit code 4)");
     }
 
     @Test

@@ -135,7 +135,7 @@ class CanaryRunTest {
         assertThat(answers).isEmpty();
         assertThat(stage.weights(scene)).isEqualTo(List.of(100, 0));
         assertThat(result.out()).contains("declined by");
-        assertThat(result.err()).contains("Stopped and rolled back (exit code 4)");
+        assertThat(result.err()).contains("Stopped (exit code 4)");
     }
 
     @Test
