@@ -269,7 +269,7 @@ public final class BlueGreenDeployment {
         st.say(EventKind.SERVICE_UPDATED, "updated " + idle + " to " + BlueGreenCheckpoint.shortName(u.taskDefinition()) + " at "
                 + st.cp.desiredCount() + " task(s)", "wait until it is stable and every target of "
                 + ForwardWeights.shortName(spec.targetGroup(st.cp.to())) + " is healthy, at most until " + CLOCK.format(deadline));
-        return st.done(wake(st.now, spec.poll(), deadline));
+        return st.done(Tick.wake(st.now, spec.poll(), deadline));
     }
 
     private Tick waitForIdle(Story st, WaitingForIdle w) {
@@ -313,7 +313,7 @@ public final class BlueGreenDeployment {
             st.say(EventKind.INFO, idle + ": " + seen.detail(), "wait until it is stable and healthy, at most until "
                     + CLOCK.format(w.deadline()));
         }
-        return st.done(wake(st.now, spec.poll(), w.deadline()));
+        return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
     }
 
     private Tick pointTest(Story st, PointingTest p) {
@@ -384,7 +384,7 @@ public final class BlueGreenDeployment {
                     + oldService + " keeps running until " + CLOCK.format(until) + " so that "
                     + (spec.alarms().isEmpty() ? "an abort" : "an alarm or an abort") + " can still switch back in one change",
                     "scale " + oldService + " to 0 at " + CLOCK.format(until));
-            return st.done(wake(st.now, spec.poll(), until));
+            return st.done(Tick.wake(st.now, spec.poll(), until));
         }
         if (outcome instanceof Outcome.Succeeded) {
             st.cp = st.cp.with(new ScalingDownOld(0));
@@ -726,11 +726,6 @@ public final class BlueGreenDeployment {
 
     private static String describe(Map<String, String> images) {
         return images.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-    }
-
-    private static Instant wake(Instant now, Duration poll, Instant limit) {
-        Instant byPoll = now.plus(poll);
-        return byPoll.isBefore(limit) ? byPoll : limit;
     }
 
     /** The events of one call, each carrying the split and alarm states as they stand when it is told. */

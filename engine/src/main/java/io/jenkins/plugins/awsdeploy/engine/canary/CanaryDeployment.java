@@ -242,7 +242,7 @@ public final class CanaryDeployment {
         st.cp = st.cp.with(new Baking(s.step(), st.now.plus(step.bake())), target);
         st.say(EventKind.SHIFTED, "shifted to " + target.canary() + "% on the new side (" + target + "), read back",
                 bakeNext(spec, s.step()));
-        return st.done(wake(st.now, spec.poll(), st.now.plus(step.bake())));
+        return st.done(Tick.wake(st.now, spec.poll(), st.now.plus(step.bake())));
     }
 
     private Tick bake(Story st, Baking b) {
@@ -251,7 +251,7 @@ public final class CanaryDeployment {
             return st.done(st.now);
         }
         if (st.now.isBefore(b.until())) {
-            return st.done(wake(st.now, spec.poll(), b.until()));
+            return st.done(Tick.wake(st.now, spec.poll(), b.until()));
         }
         if (spec.plan().isLast(b.step())) {
             String message = "all traffic is on the new side (" + st.cp.live() + ") after " + spec.plan().size()
@@ -276,7 +276,7 @@ public final class CanaryDeployment {
                 st.say(EventKind.ROLLBACK_STARTED, cause + "; the approval is closed", "put all traffic back on the stable side");
                 return st.done(st.now);
             }
-            return st.done(wake(st.now, spec.poll(), deadline));
+            return st.done(Tick.wake(st.now, spec.poll(), deadline));
         }
         return st.done(st.now.plus(spec.poll()));
     }
@@ -428,11 +428,6 @@ public final class CanaryDeployment {
         if (s.bake().isZero()) return after;
         return "bake " + DurationText.format(s.bake()) + (spec.alarms().isEmpty() ? "" : " watching "
                 + spec.alarms().size() + " alarm(s)") + ", then " + after;
-    }
-
-    private static Instant wake(Instant now, Duration poll, Instant limit) {
-        Instant byPoll = now.plus(poll);
-        return byPoll.isBefore(limit) ? byPoll : limit;
     }
 
     /** The events of one call, each carrying the split and alarm states as they stand when it is told. */

@@ -177,7 +177,7 @@ public final class EcsRollback {
             }
             Instant deadline = st.now.plus(spec.timeout());
             st.cp = st.cp.with(new WaitingStable(st.now, deadline, progress(svc), seen));
-            return st.done(wake(st.now, spec.poll(), deadline));
+            return st.done(Tick.wake(st.now, spec.poll(), deadline));
         }
         st.cp = st.cp.with(new Updating(seen));
         st.say(EventKind.PREFLIGHT_PASSED, checked + "; target " + c.target() + ": " + c.why(),
@@ -230,7 +230,7 @@ public final class EcsRollback {
         }
         Instant deadline = st.now.plus(spec.timeout());
         st.cp = st.cp.with(new WaitingStable(st.now, deadline, "", u.eventsSeen()));
-        return st.done(wake(st.now, spec.poll(), deadline));
+        return st.done(Tick.wake(st.now, spec.poll(), deadline));
     }
 
     private Tick waitStable(Story st, WaitingStable w) {
@@ -248,7 +248,7 @@ public final class EcsRollback {
                         + w.progress()), EventKind.FAILED);
             }
             st.say(EventKind.INFO, "could not read " + name + ": " + AwsFailure.describe(e), "try again in " + DurationText.format(spec.poll()));
-            return st.done(wake(st.now, spec.poll(), w.deadline()));
+            return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
         }
         if (svc == null) {
             return finish(st, new Outcome.Unsafe(name + " was deleted while rolling back to " + c.target()), EventKind.FAILED);
@@ -296,7 +296,7 @@ public final class EcsRollback {
                     + " until " + CLOCK.format(w.deadline()));
         }
         st.cp = st.cp.with(new WaitingStable(w.since(), w.deadline(), now, seen));
-        return st.done(wake(st.now, spec.poll(), w.deadline()));
+        return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
     }
 
     // ---- checks and target
@@ -476,11 +476,6 @@ public final class EcsRollback {
         st.cp = st.cp.with(new Finished(outcome));
         st.say(kind, outcome.message(), "");
         return st.done(null);
-    }
-
-    private static Instant wake(Instant now, Duration poll, Instant limit) {
-        Instant byPoll = now.plus(poll);
-        return byPoll.isBefore(limit) ? byPoll : limit;
     }
 
     /** The events of one call. A rollback moves no traffic and reads no alarms, so events carry neither. */
