@@ -20,7 +20,6 @@ import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.Switching;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.UpdatingIdle;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.WaitingForIdle;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +74,7 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
         return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, revision, live, alarms, history);
     }
 
-    BlueGreenCheckpoint plus(List<DeploymentEvent> events) {
-        if (events.isEmpty()) return this;
-        List<DeploymentEvent> all = new ArrayList<>(history);
-        all.addAll(events);
+    BlueGreenCheckpoint withHistory(List<DeploymentEvent> all) {
         return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, all);
     }
 

@@ -8,6 +8,7 @@ import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmReading;
@@ -77,7 +78,7 @@ public final class BlueGreenDeployment {
     }
 
     public Tick advance(BlueGreenCheckpoint checkpoint, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<BlueGreenCheckpoint> st = story(checkpoint, now);
         BlueGreenPhase phase = checkpoint.phase();
         if (phase instanceof Preflight) return preflight(st);
         if (phase instanceof Registering r) return register(st, r);
@@ -97,7 +98,7 @@ public final class BlueGreenDeployment {
      * on the old side; while the canary runs it checks its own split.
      */
     public Tick resume(BlueGreenCheckpoint checkpoint, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<BlueGreenCheckpoint> st = story(checkpoint, now);
         BlueGreenPhase phase = checkpoint.phase();
         if (phase instanceof Finished) return st.done(null);
         if (phase instanceof Switching s) return fromCanary(st, canary.resume(s.canary(), now), false);
@@ -111,14 +112,14 @@ public final class BlueGreenDeployment {
     }
 
     public Tick approve(BlueGreenCheckpoint checkpoint, String who, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<BlueGreenCheckpoint> st = story(checkpoint, now);
         if (checkpoint.phase() instanceof Switching s) return fromCanary(st, canary.approve(s.canary(), who, now), false);
         st.say(EventKind.INFO, "approval by " + who + " ignored: nothing is waiting for approval", "");
         return st.done(checkpoint.finished() ? null : now);
     }
 
     public Tick decline(BlueGreenCheckpoint checkpoint, String who, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<BlueGreenCheckpoint> st = story(checkpoint, now);
         if (checkpoint.phase() instanceof Switching s) return fromCanary(st, canary.decline(s.canary(), who, now), false);
         st.say(EventKind.INFO, "decline by " + who + " ignored: nothing is waiting for approval", "");
         return st.done(checkpoint.finished() ? null : now);
@@ -130,7 +131,7 @@ public final class BlueGreenDeployment {
      * too late to go back, and the abort is refused.
      */
     public Tick abort(BlueGreenCheckpoint checkpoint, String why, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<BlueGreenCheckpoint> st = story(checkpoint, now);
         BlueGreenPhase phase = checkpoint.phase();
         if (phase instanceof Finished) return st.done(null);
         boolean switchStarted = phase instanceof Switching s && !(s.canary().phase() instanceof CanaryPhase.Preflight);
@@ -159,7 +160,7 @@ public final class BlueGreenDeployment {
 
     // ---- phases
 
-    private Tick preflight(Story st) {
+    private Tick preflight(Story<BlueGreenCheckpoint> st) {
         BlueGreenSpec spec = st.cp.spec();
         List<Problem> problems = new ArrayList<>();
         Map<Colour, EcsService> services = services(spec, problems);
@@ -229,7 +230,7 @@ public final class BlueGreenDeployment {
         return st.done(st.now);
     }
 
-    private Tick register(Story st, Registering r) {
+    private Tick register(Story<BlueGreenCheckpoint> st, Registering r) {
         TaskDefinitionInfo registered;
         try {
             registered = ecs.registerCopy(r.from(), r.images());
@@ -252,7 +253,7 @@ public final class BlueGreenDeployment {
         return st.done(st.now);
     }
 
-    private Tick updateIdle(Story st, UpdatingIdle u) {
+    private Tick updateIdle(Story<BlueGreenCheckpoint> st, UpdatingIdle u) {
         BlueGreenSpec spec = st.cp.spec();
         String idle = spec.service(st.cp.to());
         try {
@@ -272,7 +273,7 @@ public final class BlueGreenDeployment {
         return st.done(Tick.wake(st.now, spec.poll(), deadline));
     }
 
-    private Tick waitForIdle(Story st, WaitingForIdle w) {
+    private Tick waitForIdle(Story<BlueGreenCheckpoint> st, WaitingForIdle w) {
         BlueGreenSpec spec = st.cp.spec();
         String idle = spec.service(st.cp.to());
         Readiness seen;
@@ -316,7 +317,7 @@ public final class BlueGreenDeployment {
         return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
     }
 
-    private Tick pointTest(Story st, PointingTest p) {
+    private Tick pointTest(Story<BlueGreenCheckpoint> st, PointingTest p) {
         BlueGreenSpec spec = st.cp.spec();
         TrafficTarget test = spec.testTarget();
         String from = spec.targetGroup(st.cp.from());
@@ -347,7 +348,7 @@ public final class BlueGreenDeployment {
         return startSwitch(st);
     }
 
-    private Tick startSwitch(Story st) {
+    private Tick startSwitch(Story<BlueGreenCheckpoint> st) {
         st.cp = st.cp.with(new Switching(CanaryCheckpoint.start(st.cp.spec().switchSpec(st.cp.from()))));
         return st.done(st.now);
     }
@@ -356,14 +357,14 @@ public final class BlueGreenDeployment {
      * Takes over what the canary engine did in this call: its events, its split and alarm states, and its
      * end, which for blue/green is never the end (after the switch comes the wait, after the wait the clean-up).
      */
-    private Tick fromCanary(Story st, Tick tick, boolean afterSwitch) {
+    private Tick fromCanary(Story<BlueGreenCheckpoint> st, Tick tick, boolean afterSwitch) {
         CanaryCheckpoint sub = (CanaryCheckpoint) tick.checkpoint();
         Optional<Outcome> ended = sub.outcome();
         boolean invalid = ended.isPresent() && ended.get() instanceof Outcome.Invalid;
         for (DeploymentEvent e : tick.events()) {
             // The canary's success is a milestone here, and its "nothing was changed" is not true here.
             if (e.kind() == EventKind.SUCCEEDED || (invalid && e.kind() == EventKind.FAILED)) continue;
-            st.events.add(e);
+            st.add(e);
         }
         // The canary keeps no history of its own in here: the blue/green checkpoint has it all once.
         CanaryCheckpoint kept = new CanaryCheckpoint(sub.spec(), sub.phase(), sub.live(), sub.alarms(), List.of());
@@ -407,7 +408,7 @@ public final class BlueGreenDeployment {
         return finish(st, outcome);
     }
 
-    private Tick scaleDownOld(Story st, ScalingDownOld o) {
+    private Tick scaleDownOld(Story<BlueGreenCheckpoint> st, ScalingDownOld o) {
         BlueGreenSpec spec = st.cp.spec();
         String old = spec.service(st.cp.from());
         EcsService after;
@@ -436,7 +437,7 @@ public final class BlueGreenDeployment {
         return st.done(st.now);
     }
 
-    private Tick record(Story st, Recording r) {
+    private Tick record(Story<BlueGreenCheckpoint> st, Recording r) {
         BlueGreenSpec spec = st.cp.spec();
         String service = spec.service(st.cp.to());
         String revision = st.cp.taskDefinition();
@@ -466,7 +467,7 @@ public final class BlueGreenDeployment {
         return finish(st, new Outcome.Succeeded(message));
     }
 
-    private Tick scaleDownNew(Story st, ScalingDownNew n) {
+    private Tick scaleDownNew(Story<BlueGreenCheckpoint> st, ScalingDownNew n) {
         BlueGreenSpec spec = st.cp.spec();
         String idle = spec.service(st.cp.to());
         EcsService after;
@@ -493,7 +494,7 @@ public final class BlueGreenDeployment {
     // ---- pieces
 
     /** Ends a deployment whose production traffic is on the old side: the new side stays up or is scaled to 0. */
-    private Tick failBeforeSwitch(Story st, Outcome outcome) {
+    private Tick failBeforeSwitch(Story<BlueGreenCheckpoint> st, Outcome outcome) {
         BlueGreenSpec spec = st.cp.spec();
         st.cp = st.cp.with(st.cp.phase(), Split.ALL_STABLE);
         if (spec.scaleDownFailed()) {
@@ -509,14 +510,14 @@ public final class BlueGreenDeployment {
      * Reads production weights before a change that is only safe while all traffic is on the old side.
      * Present when they are not: the engine then stops and touches nothing.
      */
-    private Optional<Tick> productionMoved(Story st, String when) {
+    private Optional<Tick> productionMoved(Story<BlueGreenCheckpoint> st, String when) {
         ForwardWeights found = readWeights(st.cp.spec());
         if (Optional.of(Split.ALL_STABLE).equals(asSplit(st.cp, found))) return Optional.empty();
         return Optional.of(unsafe(st, when + " the " + st.cp.spec().target().describe() + " forwards " + found
                 + " instead of all traffic to " + st.cp.from() + "; someone else changed it"));
     }
 
-    private Tick unsafe(Story st, String what) {
+    private Tick unsafe(Story<BlueGreenCheckpoint> st, String what) {
         BlueGreenSpec spec = st.cp.spec();
         String message = "stopped without changing anything more: " + what + ". Check the " + spec.target().describe()
                 + "; " + spec.service(st.cp.from()) + " (" + st.cp.from() + ") ran the previous revision "
@@ -525,7 +526,7 @@ public final class BlueGreenDeployment {
         return finish(st, new Outcome.Unsafe(message));
     }
 
-    private Tick failedCall(Story st, int failed, String what, RuntimeException e, IntFunction<BlueGreenPhase> again,
+    private Tick failedCall(Story<BlueGreenCheckpoint> st, int failed, String what, RuntimeException e, IntFunction<BlueGreenPhase> again,
                             Function<String, Tick> giveUp) {
         int attempts = failed + 1;
         if (attempts >= ATTEMPTS) {
@@ -540,7 +541,7 @@ public final class BlueGreenDeployment {
         return st.done(st.now.plus(backoff));
     }
 
-    private Tick finish(Story st, Outcome outcome) {
+    private Tick finish(Story<BlueGreenCheckpoint> st, Outcome outcome) {
         st.cp = st.cp.with(new Finished(outcome));
         return st.done(null);
     }
@@ -728,23 +729,8 @@ public final class BlueGreenDeployment {
         return images.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    /** The events of one call, each carrying the split and alarm states as they stand when it is told. */
-    private static final class Story {
-        final Instant now;
-        final List<DeploymentEvent> events = new ArrayList<>();
-        BlueGreenCheckpoint cp;
-
-        Story(BlueGreenCheckpoint cp, Instant now) {
-            this.cp = cp;
-            this.now = now;
-        }
-
-        void say(EventKind kind, String message, String next) {
-            events.add(new DeploymentEvent(now, kind, message, cp.live(), cp.alarms(), next));
-        }
-
-        Tick done(Instant wakeAt) {
-            return new Tick(cp.plus(events), events, wakeAt);
-        }
+    /** Each event of a blue/green deployment carries where production traffic is and what the alarms say. */
+    private static Story<BlueGreenCheckpoint> story(BlueGreenCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, BlueGreenCheckpoint::live, BlueGreenCheckpoint::alarms, BlueGreenCheckpoint::withHistory);
     }
 }

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.awsdeploy.engine.ecs;
 
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
-import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsDeployment;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsEvent;
@@ -55,7 +55,7 @@ public final class EcsRollback {
     }
 
     public Tick advance(RollbackCheckpoint checkpoint, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<RollbackCheckpoint> st = story(checkpoint, now);
         RollbackPhase phase = checkpoint.phase();
         if (phase instanceof Preflight) return preflight(st);
         if (phase instanceof Updating u) return update(st, u);
@@ -68,7 +68,7 @@ public final class EcsRollback {
      * service before it acts, and waiting reads it every poll anyway.
      */
     public Tick resume(RollbackCheckpoint checkpoint, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<RollbackCheckpoint> st = story(checkpoint, now);
         if (checkpoint.finished()) return st.done(null);
         st.say(EventKind.RESUMED, "resumed: " + checkpoint.status(), "continue from the checkpoint");
         return st.done(now);
@@ -87,7 +87,7 @@ public final class EcsRollback {
      * rolled back from would restore the incident. It says what the service points at and ends Stopped.
      */
     public Tick abort(RollbackCheckpoint checkpoint, String why, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<RollbackCheckpoint> st = story(checkpoint, now);
         if (checkpoint.finished()) return st.done(null);
         String message;
         if (checkpoint.phase() instanceof Preflight) {
@@ -122,7 +122,7 @@ public final class EcsRollback {
 
     // ---- phases
 
-    private Tick preflight(Story st) {
+    private Tick preflight(Story<RollbackCheckpoint> st) {
         RollbackSpec spec = st.cp.spec();
         if (st.cp.startedAt() == null) st.cp = st.cp.startedAt(st.now);
         EcsService svc;
@@ -185,7 +185,7 @@ public final class EcsRollback {
         return st.done(st.now);
     }
 
-    private Tick update(Story st, Updating u) {
+    private Tick update(Story<RollbackCheckpoint> st, Updating u) {
         RollbackSpec spec = st.cp.spec();
         RollbackChoice c = st.cp.choice();
         String name = "service " + spec.service();
@@ -233,7 +233,7 @@ public final class EcsRollback {
         return st.done(Tick.wake(st.now, spec.poll(), deadline));
     }
 
-    private Tick waitStable(Story st, WaitingStable w) {
+    private Tick waitStable(Story<RollbackCheckpoint> st, WaitingStable w) {
         RollbackSpec spec = st.cp.spec();
         RollbackChoice c = st.cp.choice();
         String name = "service " + spec.service();
@@ -416,7 +416,7 @@ public final class EcsRollback {
     }
 
     /** Tells the ECS events newer than {@code seen}, oldest first, and returns the newest time told. */
-    private static Instant tellNewEvents(Story st, EcsService svc, Instant seen) {
+    private static Instant tellNewEvents(Story<RollbackCheckpoint> st, EcsService svc, Instant seen) {
         List<EcsEvent> fresh = new ArrayList<>(svc.events().stream()
                 .filter(e -> e.at() != null && (seen == null || e.at().isAfter(seen))).toList());
         // ECS lists newest first; reversed before the (stable) sort, events of the same instant keep their order.
@@ -460,41 +460,26 @@ public final class EcsRollback {
     // ---- endings
 
     private Tick ignored(RollbackCheckpoint checkpoint, String what, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<RollbackCheckpoint> st = story(checkpoint, now);
         st.say(EventKind.INFO, what + " ignored: a rollback asks for no approval", "");
         return st.done(checkpoint.finished() ? null : now);
     }
 
-    private static Tick invalid(Story st, List<Problem> problems) {
+    private static Tick invalid(Story<RollbackCheckpoint> st, List<Problem> problems) {
         Outcome.Invalid invalid = new Outcome.Invalid(problems);
         st.cp = st.cp.with(new Finished(invalid));
         st.say(EventKind.FAILED, "preflight failed, " + invalid.message(), "");
         return st.done(null);
     }
 
-    private static Tick finish(Story st, Outcome outcome, EventKind kind) {
+    private static Tick finish(Story<RollbackCheckpoint> st, Outcome outcome, EventKind kind) {
         st.cp = st.cp.with(new Finished(outcome));
         st.say(kind, outcome.message(), "");
         return st.done(null);
     }
 
-    /** The events of one call. A rollback moves no traffic and reads no alarms, so events carry neither. */
-    private static final class Story {
-        final Instant now;
-        final List<DeploymentEvent> events = new ArrayList<>();
-        RollbackCheckpoint cp;
-
-        Story(RollbackCheckpoint cp, Instant now) {
-            this.cp = cp;
-            this.now = now;
-        }
-
-        void say(EventKind kind, String message, String next) {
-            events.add(new DeploymentEvent(now, kind, message, null, Map.of(), next));
-        }
-
-        Tick done(Instant wakeAt) {
-            return new Tick(cp.plus(events), events, wakeAt);
-        }
+    /** A rollback moves no traffic and reads no alarms, so its events carry neither. */
+    private static Story<RollbackCheckpoint> story(RollbackCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, c -> null, c -> Map.of(), RollbackCheckpoint::withHistory);
     }
 }
