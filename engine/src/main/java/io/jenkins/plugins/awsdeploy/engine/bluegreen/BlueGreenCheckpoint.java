@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
+import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortName;
+
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
 import io.jenkins.plugins.awsdeploy.engine.ApprovalRequest;
@@ -116,11 +118,6 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
         if (p instanceof Recording) return "recording " + revision + " as the last known good of " + newService;
         ScalingDownNew n = (ScalingDownNew) p;
         return "scaling " + newService + " to 0 (" + n.outcome().message() + ")";
-    }
-
-    /** {@code web:9}, however the revision is spelled; the text itself if it names no revision. */
-    static String shortName(String revision) {
-        return TaskDefinitionRef.parse(revision).map(Object::toString).orElse(String.valueOf(revision));
     }
 
     /** Whether two spellings (ARN, {@code family:revision}) name the same revision. */

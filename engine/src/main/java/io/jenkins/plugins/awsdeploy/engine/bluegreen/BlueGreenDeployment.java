@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
+import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortName;
+
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
@@ -217,11 +219,11 @@ public final class BlueGreenDeployment {
         String checked = "checked cluster " + spec.cluster() + ", both services, both target groups, the "
                 + spec.target().describe() + (spec.testTarget() == null ? "" : ", the test " + spec.testTarget().describe())
                 + " and " + (states.isEmpty() ? "no alarms" : states.size() + " alarm(s), none in ALARM") + "; " + live + " ("
-                + liveService.name() + ", " + BlueGreenCheckpoint.shortName(liveRevision) + ", " + liveService.desiredCount()
+                + liveService.name() + ", " + shortName(liveRevision) + ", " + liveService.desiredCount()
                 + " task(s)) is live, deploying to " + live.other() + " (" + idleService.name() + ")";
         if (revision == null) {
             st.cp = st.cp.with(new Registering(liveRevision, images, 0));
-            st.say(EventKind.PREFLIGHT_PASSED, checked, "register a copy of " + BlueGreenCheckpoint.shortName(liveRevision)
+            st.say(EventKind.PREFLIGHT_PASSED, checked, "register a copy of " + shortName(liveRevision)
                     + " with " + describe(images));
         } else {
             st.cp = st.cp.withTaskDefinition(revision.arn()).with(new UpdatingIdle(revision.arn(), 0));
@@ -235,7 +237,7 @@ public final class BlueGreenDeployment {
         try {
             registered = ecs.registerCopy(r.from(), r.images());
         } catch (RuntimeException e) {
-            return failedCall(st, r.attempts(), "register a copy of " + BlueGreenCheckpoint.shortName(r.from()), e,
+            return failedCall(st, r.attempts(), "register a copy of " + shortName(r.from()), e,
                     n -> new Registering(r.from(), r.images(), n),
                     why -> finish(st, new Outcome.Failed(why + "; nothing was switched, " + allOnOld(st.cp))));
         }
@@ -248,7 +250,7 @@ public final class BlueGreenDeployment {
             }
         }
         st.cp = st.cp.withTaskDefinition(registered.arn()).with(new UpdatingIdle(registered.arn(), 0));
-        st.say(EventKind.INFO, "registered " + registered.familyRevision() + ", a copy of " + BlueGreenCheckpoint.shortName(r.from())
+        st.say(EventKind.INFO, "registered " + registered.familyRevision() + ", a copy of " + shortName(r.from())
                 + " with " + describe(r.images()), updateNext(st.cp));
         return st.done(st.now);
     }
@@ -263,11 +265,11 @@ public final class BlueGreenDeployment {
         } catch (RuntimeException e) {
             return failedCall(st, u.attempts(), "update " + idle, e, n -> new UpdatingIdle(u.taskDefinition(), n),
                     why -> finish(st, new Outcome.Failed(why + "; nothing was switched, " + allOnOld(st.cp) + "; " + idle
-                            + " may or may not run " + BlueGreenCheckpoint.shortName(u.taskDefinition()) + " now")));
+                            + " may or may not run " + shortName(u.taskDefinition()) + " now")));
         }
         Instant deadline = st.now.plus(spec.healthTimeout());
         st.cp = st.cp.with(new WaitingForIdle(u.taskDefinition(), deadline, ""));
-        st.say(EventKind.SERVICE_UPDATED, "updated " + idle + " to " + BlueGreenCheckpoint.shortName(u.taskDefinition()) + " at "
+        st.say(EventKind.SERVICE_UPDATED, "updated " + idle + " to " + shortName(u.taskDefinition()) + " at "
                 + st.cp.desiredCount() + " task(s)", "wait until it is stable and every target of "
                 + ForwardWeights.shortName(spec.targetGroup(st.cp.to())) + " is healthy, at most until " + CLOCK.format(deadline));
         return st.done(Tick.wake(st.now, spec.poll(), deadline));
@@ -289,7 +291,7 @@ public final class BlueGreenDeployment {
             seen = new Readiness(Readiness.State.WAITING, "could not be read: " + AwsFailure.describe(e));
         }
         if (seen.state() == Readiness.State.READY) {
-            st.say(EventKind.SERVICE_STABLE, idle + " is stable on " + BlueGreenCheckpoint.shortName(w.taskDefinition()) + ": "
+            st.say(EventKind.SERVICE_STABLE, idle + " is stable on " + shortName(w.taskDefinition()) + ": "
                     + seen.detail(), spec.testTarget() != null ? "point the test " + spec.testTarget().describe() + " at "
                     + st.cp.to() : switchNext(st.cp));
             if (spec.testTarget() != null) {
@@ -430,9 +432,9 @@ public final class BlueGreenDeployment {
                     + " task(s) right after it was scaled to 0; something else (auto scaling?) sizes it"));
         }
         st.cp = st.cp.with(new Recording(0));
-        st.say(EventKind.SCALED_DOWN, "scaled " + old + " to 0 (it ran " + BlueGreenCheckpoint.shortName(st.cp.fromTaskDefinition())
+        st.say(EventKind.SCALED_DOWN, "scaled " + old + " to 0 (it ran " + shortName(st.cp.fromTaskDefinition())
                 + ")" + (spec.alarms().isEmpty() ? "" : "; alarms stayed OK for " + DurationText.format(spec.scaleDownAfter())
-                + " after the switch"), "record " + BlueGreenCheckpoint.shortName(st.cp.taskDefinition()) + " as the last known good of "
+                + " after the switch"), "record " + shortName(st.cp.taskDefinition()) + " as the last known good of "
                 + spec.service(st.cp.to()));
         return st.done(st.now);
     }
@@ -447,8 +449,8 @@ public final class BlueGreenDeployment {
                     .orElseThrow(() -> new IllegalStateException(service + " no longer exists"));
             if (!BlueGreenCheckpoint.sameRevision(revision, s.taskDefinition())) {
                 return finish(st, new Outcome.Failed(spec.service(st.cp.from()) + " was scaled to 0 and all traffic is on "
-                        + st.cp.to() + ", but " + service + " now runs " + BlueGreenCheckpoint.shortName(s.taskDefinition()) + ", not "
-                        + BlueGreenCheckpoint.shortName(revision) + "; someone else changed it, so no last known good was recorded"));
+                        + st.cp.to() + ", but " + service + " now runs " + shortName(s.taskDefinition()) + ", not "
+                        + shortName(revision) + "; someone else changed it, so no last known good was recorded"));
             }
             ecs.tag(s.arn(), KnownGoodTag.of(TaskDefinitionRef.of(revision)));
             recorded = ecs.service(spec.cluster(), service).flatMap(KnownGoodTag::on).orElse(null);
@@ -462,7 +464,7 @@ public final class BlueGreenDeployment {
                     + "but the tag " + KnownGoodTag.KEY + " of " + service + " reads back as " + recorded));
         }
         String message = liveOnNew(st.cp) + " with " + st.cp.desiredCount() + " task(s); " + spec.service(st.cp.from())
-                + " was scaled to 0; " + BlueGreenCheckpoint.shortName(revision) + " is recorded as the last known good of " + service;
+                + " was scaled to 0; " + shortName(revision) + " is recorded as the last known good of " + service;
         st.say(EventKind.SUCCEEDED, message, "");
         return finish(st, new Outcome.Succeeded(message));
     }
@@ -502,7 +504,7 @@ public final class BlueGreenDeployment {
             return st.done(st.now);
         }
         String kept = st.cp.taskDefinition() == null ? "" : "; " + spec.service(st.cp.to()) + " stays up on "
-                + BlueGreenCheckpoint.shortName(st.cp.taskDefinition()) + " for inspection (scale it to 0 when done)";
+                + shortName(st.cp.taskDefinition()) + " for inspection (scale it to 0 when done)";
         return finish(st, withMessage(outcome, outcome.message() + kept));
     }
 
@@ -521,7 +523,7 @@ public final class BlueGreenDeployment {
         BlueGreenSpec spec = st.cp.spec();
         String message = "stopped without changing anything more: " + what + ". Check the " + spec.target().describe()
                 + "; " + spec.service(st.cp.from()) + " (" + st.cp.from() + ") ran the previous revision "
-                + BlueGreenCheckpoint.shortName(st.cp.fromTaskDefinition());
+                + shortName(st.cp.fromTaskDefinition());
         st.say(EventKind.FAILED, message, "a person must check the load balancer and both services");
         return finish(st, new Outcome.Unsafe(message));
     }
@@ -711,11 +713,11 @@ public final class BlueGreenDeployment {
     }
 
     private static String liveOnNew(BlueGreenCheckpoint cp) {
-        return cp.to() + " (" + cp.spec().service(cp.to()) + ") is live on " + BlueGreenCheckpoint.shortName(cp.taskDefinition());
+        return cp.to() + " (" + cp.spec().service(cp.to()) + ") is live on " + shortName(cp.taskDefinition());
     }
 
     private static String updateNext(BlueGreenCheckpoint cp) {
-        return "update " + cp.spec().service(cp.to()) + " to " + BlueGreenCheckpoint.shortName(cp.taskDefinition()) + " at "
+        return "update " + cp.spec().service(cp.to()) + " to " + shortName(cp.taskDefinition()) + " at "
                 + cp.desiredCount() + " task(s)";
     }
 

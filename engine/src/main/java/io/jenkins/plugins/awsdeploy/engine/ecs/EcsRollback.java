@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.ecs;
 
+import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortName;
+
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
@@ -103,10 +105,10 @@ public final class EcsRollback {
                     message = why + "; nothing to undo: " + svc + " points at " + c.target() + " and ECS goes on rolling it out ("
                             + progress(found.get()) + ")";
                 } else if (checkpoint.phase() instanceof Updating) {
-                    message = why + " before the update; " + svc + " still points at " + name(found.get().taskDefinition())
+                    message = why + " before the update; " + svc + " still points at " + shortName(found.get().taskDefinition())
                             + "; nothing was changed";
                 } else {
-                    message = why + "; " + svc + " points at " + name(found.get().taskDefinition()) + ", not at "
+                    message = why + "; " + svc + " points at " + shortName(found.get().taskDefinition()) + ", not at "
                             + c.target() + ": ECS or someone else moved it since the update; nothing was undone ("
                             + progress(found.get()) + ")";
                 }
@@ -151,7 +153,7 @@ public final class EcsRollback {
         String name = "service " + spec.service();
         boolean onTarget = c.target().sameAs(svc.taskDefinition());
         String waitUpTo = "wait until it is stable, at most " + DurationText.format(spec.timeout());
-        if (onTarget && stable(svc, c.target())) {
+        if (onTarget && svc.stableOn(c.target())) {
             String further = spec.toRevision() == null ? "; to go further back, give the revision to roll back to" : "";
             return finish(st, new Outcome.Succeeded(name + " already runs " + c.target() + " (" + c.why() + ") and is stable ("
                     + progress(svc) + "); nothing was changed" + further), EventKind.SUCCEEDED);
@@ -204,8 +206,8 @@ public final class EcsRollback {
                     + ": the update was made by an earlier attempt (before a restart or a failed tick)", next);
         } else if (!c.from().sameAs(pointsAt)) {
             return finish(st, new Outcome.Failed(name + " was changed by someone else after the check: it points at "
-                    + name(pointsAt) + ", not " + c.from() + "; nothing was changed by this rollback. Run it again to roll back from "
-                    + name(pointsAt)), EventKind.FAILED);
+                    + shortName(pointsAt) + ", not " + c.from() + "; nothing was changed by this rollback. Run it again to roll "
+                    + "back from " + shortName(pointsAt)), EventKind.FAILED);
         } else {
             try {
                 // The desired count is left out rather than copied from the check: a scaling policy may have
@@ -226,7 +228,7 @@ public final class EcsRollback {
                         EventKind.SUCCEEDED);
             }
             return finish(st, new Outcome.Failed("updated " + name + " to " + c.target() + " but ECS reports it points at "
-                    + back.map(s -> name(s.taskDefinition())).orElse("nothing: the service is gone")), EventKind.FAILED);
+                    + back.map(s -> shortName(s.taskDefinition())).orElse("nothing: the service is gone")), EventKind.FAILED);
         }
         Instant deadline = st.now.plus(spec.timeout());
         st.cp = st.cp.with(new WaitingStable(st.now, deadline, "", u.eventsSeen()));
@@ -254,28 +256,27 @@ public final class EcsRollback {
             return finish(st, new Outcome.Unsafe(name + " was deleted while rolling back to " + c.target()), EventKind.FAILED);
         }
         Instant seen = tellNewEvents(st, svc, w.eventsSeen());
-        Optional<EcsDeployment> failedTarget = svc.deployments().stream()
-                .filter(d -> c.target().sameAs(d.taskDefinition()) && "FAILED".equals(d.rolloutState())).findFirst();
+        Optional<EcsDeployment> failedTarget = svc.failedDeploymentOf(c.target());
         String why = failedTarget.map(d -> ": the deployment of " + c.target() + " failed ("
                 + Objects.requireNonNullElse(d.rolloutStateReason(), "no reason given") + ")").orElse("");
         if (!c.target().sameAs(svc.taskDefinition())) {
             if (failedTarget.isPresent() || c.from().sameAs(svc.taskDefinition())) {
                 return finish(st, new Outcome.RolledBack("ECS rolled " + name + " back on its own" + why + "; it points at "
-                        + name(svc.taskDefinition()) + " again, not at " + c.target() + " (" + progress(svc) + "). "
+                        + shortName(svc.taskDefinition()) + " again, not at " + c.target() + " (" + progress(svc) + "). "
                         + quote(svc.events())), EventKind.ROLLED_BACK);
             }
-            return finish(st, new Outcome.Unsafe(name + " now points at " + name(svc.taskDefinition()) + ", neither "
+            return finish(st, new Outcome.Unsafe(name + " now points at " + shortName(svc.taskDefinition()) + ", neither "
                     + c.target() + " nor " + c.from() + ": someone or something else changed it while this rollback waited ("
                     + progress(svc) + "). Find out who before acting. " + quote(svc.events())), EventKind.FAILED);
         }
-        Optional<EcsDeployment> primary = primary(svc);
+        Optional<EcsDeployment> primary = svc.primary();
         if (primary.isPresent() && failedTarget.isPresent() && primary.get().id().equals(failedTarget.get().id())) {
             return finish(st, new Outcome.RolledBack("the deployment of " + c.target() + " failed ("
                     + Objects.requireNonNullElse(primary.get().rolloutStateReason(), "no reason given")
                     + ") and ECS did not roll it back: " + name + " points at " + c.target() + " but " + progress(svc)
                     + ". " + quote(svc.events())), EventKind.FAILED);
         }
-        if (stable(svc, c.target())) {
+        if (svc.stableOn(c.target())) {
             st.say(EventKind.SERVICE_STABLE, name + " is stable on " + c.target() + ": " + progress(svc), "");
             String took = DurationText.format(Duration.between(st.cp.startedAt(), st.now));
             return finish(st, new Outcome.Succeeded(name + " runs " + c.target() + " again (" + c.why() + "): "
@@ -389,30 +390,14 @@ public final class EcsRollback {
 
     // ---- reading a service
 
-    /**
-     * Stable on the target: the service points at it, it has a single deployment and that deployment is of
-     * the target, all desired tasks run, and the rollout is COMPLETED where ECS reports a rollout state.
-     */
-    static boolean stable(EcsService svc, TaskDefinitionRef target) {
-        if (!target.sameAs(svc.taskDefinition()) || svc.deployments().size() != 1) return false;
-        EcsDeployment only = svc.deployments().get(0);
-        return target.sameAs(only.taskDefinition()) && svc.runningCount() == svc.desiredCount()
-                && (only.rolloutState() == null || "COMPLETED".equals(only.rolloutState()));
-    }
-
     /** {@code 1/3 running, 2 pending; web:5 PRIMARY 1/3 IN_PROGRESS, web:7 ACTIVE 2/3}. */
     static String progress(EcsService svc) {
-        String counts = svc.runningCount() + "/" + svc.desiredCount() + " running"
-                + (svc.pendingCount() > 0 ? ", " + svc.pendingCount() + " pending" : "");
+        String counts = svc.taskCounts();
         if (svc.deployments().isEmpty()) return counts + "; no deployments";
         return counts + "; " + svc.deployments().stream()
-                .map(d -> name(d.taskDefinition()) + " " + d.status() + " " + d.runningCount() + "/" + d.desiredCount()
+                .map(d -> shortName(d.taskDefinition()) + " " + d.status() + " " + d.runningCount() + "/" + d.desiredCount()
                         + (d.rolloutState() == null ? "" : " " + d.rolloutState()))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static Optional<EcsDeployment> primary(EcsService svc) {
-        return svc.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst();
     }
 
     /** Tells the ECS events newer than {@code seen}, oldest first, and returns the newest time told. */
@@ -445,16 +430,11 @@ public final class EcsRollback {
     private String pointsAtNow(RollbackSpec spec) {
         try {
             return ecs.service(spec.cluster(), spec.service())
-                    .map(s -> "the service points at " + name(s.taskDefinition()))
+                    .map(s -> "the service points at " + shortName(s.taskDefinition()))
                     .orElse("the service no longer exists");
         } catch (RuntimeException e) {
             return "the service could not be read back (" + AwsFailure.describe(e) + ")";
         }
-    }
-
-    /** {@code web:5} for an ARN or {@code family:revision}; anything else as given. */
-    private static String name(String taskDefinition) {
-        return TaskDefinitionRef.parse(taskDefinition).map(TaskDefinitionRef::toString).orElse(String.valueOf(taskDefinition));
     }
 
     // ---- endings
