@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,91 +57,83 @@ class BlueGreenInputTest {
         if (stage != null) stage.close();
     }
 
-    /** A wrong command line, the option its message must name, and a piece of that message. */
-    record Case(String name, String option, String says, UnaryOperator<CommandArgs> change) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Stream<Case> badInputs() {
+    static Stream<BadInput> badInputs() {
         String westGroup = "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/web-green/73e2d6bc24d8a067";
         String family = scene.family();
         return Stream.of(
                 // Checked before any AWS call
-                new Case("no cluster", "--cluster", "is required", a -> a.remove("--cluster")),
-                new Case("cluster name with a space", "--cluster", "is not a cluster name", a -> a.set("--cluster", "my cluster")),
-                new Case("same service on both sides", "--green-service", "is the same service",
+                new BadInput("no cluster", "--cluster", "is required", a -> a.remove("--cluster")),
+                new BadInput("cluster name with a space", "--cluster", "is not a cluster name", a -> a.set("--cluster", "my cluster")),
+                new BadInput("same service on both sides", "--green-service", "is the same service",
                         a -> a.set("--green-service", BlueGreenScene.BLUE)),
-                new Case("target group ARN of the wrong type", "--blue-target-group", "is not the ARN of a target group",
+                new BadInput("target group ARN of the wrong type", "--blue-target-group", "is not the ARN of a target group",
                         a -> a.set("--blue-target-group", scene.listener())),
-                new Case("target group in another region", "--green-target-group", "is in region us-west-2",
+                new BadInput("target group in another region", "--green-target-group", "is in region us-west-2",
                         a -> a.set("--green-target-group", westGroup)),
-                new Case("both listener and rule", "--listener-arn", "exactly one", a -> a.set("--rule-arn", rule)),
-                new Case("neither listener nor rule", "--listener-arn", "exactly one", a -> a.remove("--listener-arn")),
-                new Case("both image and task definition", "--image", "exactly one",
+                new BadInput("both listener and rule", "--listener-arn", "exactly one", a -> a.set("--rule-arn", rule)),
+                new BadInput("neither listener nor rule", "--listener-arn", "exactly one", a -> a.remove("--listener-arn")),
+                new BadInput("both image and task definition", "--image", "exactly one",
                         a -> a.set("--task-definition", family + ":1")),
-                new Case("neither image nor task definition", "--image", "exactly one", a -> a.remove("--image")),
-                new Case("task definition without a revision", "--task-definition", "is not family:revision",
+                new BadInput("neither image nor task definition", "--image", "exactly one", a -> a.remove("--image")),
+                new BadInput("task definition without a revision", "--task-definition", "is not family:revision",
                         a -> a.remove("--image").set("--task-definition", family)),
-                new Case("container name with a space", "--image", "'app server' is not a container name",
+                new BadInput("container name with a space", "--image", "'app server' is not a container name",
                         a -> a.set("--image", "app server=repo/web:2.0")),
-                new Case("image that is no image reference", "--image", "is not an image reference",
+                new BadInput("image that is no image reference", "--image", "is not an image reference",
                         a -> a.set("--image", "app=repo/web 2.0")),
-                new Case("two images without container names", "--image", "without a container name",
+                new BadInput("two images without container names", "--image", "without a container name",
                         a -> a.set("--image", "repo/web:2.0", "repo/sidecar:2.0")),
-                new Case("one container twice", "--image", "container app is given twice",
+                new BadInput("one container twice", "--image", "container app is given twice",
                         a -> a.set("--image", "app=repo/web:2.0", "app=repo/web:2.1")),
-                new Case("no container before '='", "--image", "names no container", a -> a.set("--image", "=repo/web:2.0")),
-                new Case("steps not ending at 100", "--steps", "must end at 100", a -> a.set("--steps", "10,50").set("--bake", "1s")),
-                new Case("steps without bake", "--bake", "is required", a -> a.set("--steps", "10,100")),
-                new Case("bad duration", "--bake", "is not a duration", a -> a.set("--steps", "50,100").set("--bake", "5 minutes")),
-                new Case("approve before a percentage", "--approve-before", "is not a moment to approve",
+                new BadInput("no container before '='", "--image", "names no container", a -> a.set("--image", "=repo/web:2.0")),
+                new BadInput("steps not ending at 100", "--steps", "must end at 100", a -> a.set("--steps", "10,50").set("--bake", "1s")),
+                new BadInput("steps without bake", "--bake", "is required", a -> a.set("--steps", "10,100")),
+                new BadInput("bad duration", "--bake", "is not a duration", a -> a.set("--steps", "50,100").set("--bake", "5 minutes")),
+                new BadInput("approve before a percentage", "--approve-before", "is not a moment to approve",
                         a -> a.set("--approve-before", "50").flag("--auto-approve")),
-                new Case("approval without a terminal", "--approve-before", "no terminal", a -> a.set("--approve-before", "switch")),
-                new Case("approval timeout of 0s", "--approval-timeout", "must be longer than 0s",
+                new BadInput("approval without a terminal", "--approve-before", "no terminal", a -> a.set("--approve-before", "switch")),
+                new BadInput("approval timeout of 0s", "--approval-timeout", "must be longer than 0s",
                         a -> a.set("--approve-before", "switch").flag("--auto-approve").set("--approval-timeout", "0s")),
-                new Case("approval timeout without a question", "--approval-timeout", "only applies with --approve-before",
+                new BadInput("approval timeout without a question", "--approval-timeout", "only applies with --approve-before",
                         a -> a.set("--approval-timeout", "1h")),
-                new Case("health timeout of 0s", "--health-timeout", "must be longer than 0s", a -> a.set("--health-timeout", "0s")),
-                new Case("scale-down-after not a duration", "--scale-down-after", "is not a duration",
+                new BadInput("health timeout of 0s", "--health-timeout", "must be longer than 0s", a -> a.set("--health-timeout", "0s")),
+                new BadInput("scale-down-after not a duration", "--scale-down-after", "is not a duration",
                         a -> a.set("--scale-down-after", "soon")),
-                new Case("poll of 0s", "--poll", "at least 1s", a -> a.set("--poll", "0s")),
-                new Case("test listener and test rule", "--test-listener-arn", "not both",
+                new BadInput("poll of 0s", "--poll", "at least 1s", a -> a.set("--poll", "0s")),
+                new BadInput("test listener and test rule", "--test-listener-arn", "not both",
                         a -> a.set("--test-listener-arn", testListener).set("--test-rule-arn", rule)),
-                new Case("test listener that is the production one", "--test-listener-arn", "is the production listener",
+                new BadInput("test listener that is the production one", "--test-listener-arn", "is the production listener",
                         a -> a.set("--test-listener-arn", scene.listener())),
-                new Case("region misspelt", "--region", "is not a region name", a -> a.set("--region", "useast1")),
-                new Case("unknown option", "--bogus", "Unknown option", a -> a.set("--bogus", "x")),
-                new Case("not a number in steps", "--steps", "Invalid value", a -> a.set("--steps", "10,x,100")),
-                new Case("state file of another deployment", "--state-file", "not this one",
+                new BadInput("region misspelt", "--region", "is not a region name", a -> a.set("--region", "useast1")),
+                new BadInput("unknown option", "--bogus", "Unknown option", a -> a.set("--bogus", "x")),
+                new BadInput("not a number in steps", "--steps", "Invalid value", a -> a.set("--steps", "10,x,100")),
+                new BadInput("state file of another deployment", "--state-file", "not this one",
                         a -> a.set("--state-file", otherDeployment().toString())),
                 // Found by reading AWS, before any change
-                new Case("cluster that does not exist", "--cluster", "no cluster bgin-staging", a -> a.set("--cluster", "bgin-staging")),
-                new Case("service that does not exist", "--green-service", "no active service web-purple",
+                new BadInput("cluster that does not exist", "--cluster", "no cluster bgin-staging", a -> a.set("--cluster", "bgin-staging")),
+                new BadInput("service that does not exist", "--green-service", "no active service web-purple",
                         a -> a.set("--green-service", "web-purple")),
-                new Case("target group that is not the service's", "--green-target-group", "is not a target group of web-green",
+                new BadInput("target group that is not the service's", "--green-target-group", "is not a target group of web-green",
                         a -> a.set("--green-target-group", otherGroup)),
-                new Case("container the task definition lacks", "--image", "no container named 'worker'",
+                new BadInput("container the task definition lacks", "--image", "no container named 'worker'",
                         a -> a.set("--image", "worker=repo/worker:2")),
-                new Case("revision that does not exist", "--task-definition", "no task definition " + family + ":99",
+                new BadInput("revision that does not exist", "--task-definition", "no task definition " + family + ":99",
                         a -> a.remove("--image").set("--task-definition", family + ":99")),
-                new Case("deregistered revision", "--task-definition", "is INACTIVE",
+                new BadInput("deregistered revision", "--task-definition", "is INACTIVE",
                         a -> a.remove("--image").set("--task-definition", deregistered)),
-                new Case("unknown alarm", "--alarm", "no alarm named 'nobody-knows'", a -> a.set("--alarm", "nobody-knows")),
-                new Case("alarm already in ALARM", "--alarm", "already in ALARM", a -> a.set("--alarm", BURNING)),
-                new Case("listener forwarding to a third group", "--listener-arn", "only the blue and the green target group",
+                new BadInput("unknown alarm", "--alarm", "no alarm named 'nobody-knows'", a -> a.set("--alarm", "nobody-knows")),
+                new BadInput("alarm already in ALARM", "--alarm", "already in ALARM", a -> a.set("--alarm", BURNING)),
+                new BadInput("listener forwarding to a third group", "--listener-arn", "only the blue and the green target group",
                         a -> a.set("--listener-arn", forwardsElsewhere)),
-                new Case("listener halfway through a switch", "--listener-arn", "exactly one side must be live",
+                new BadInput("listener halfway through a switch", "--listener-arn", "exactly one side must be live",
                         a -> a.set("--listener-arn", halfway)),
-                new Case("test listener forwarding to a third group", "--test-listener-arn", "test traffic may only go",
+                new BadInput("test listener forwarding to a third group", "--test-listener-arn", "test traffic may only go",
                         a -> a.set("--test-listener-arn", forwardsElsewhere)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
-    void isRefusedBeforeAnyChange(Case bad) {
+    void isRefusedBeforeAnyChange(BadInput bad) {
         Map<String, Object> before = scene.snapshot(stage);
 
         CommandLineRun.Result result = CommandLineRun.run(bad.change().apply(scene.args(stage)).toArray());

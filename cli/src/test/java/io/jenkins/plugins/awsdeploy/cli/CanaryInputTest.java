@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -55,76 +54,68 @@ class CanaryInputTest {
         if (stage != null) stage.close();
     }
 
-    /** A wrong command line, the option its message must name, and a piece of that message. */
-    record Case(String name, String option, String says, Function<CommandArgs, CommandArgs> change) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Stream<Case> badInputs() {
+    static Stream<BadInput> badInputs() {
         String westListener = "arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
         String missingListener = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/cli-tests/50dc6c495c0c9188/f2f7dc8efc522ab2";
         String missingGroup = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/nowhere/73e2d6bc24d8a067";
         return Stream.of(
-                new Case("both listener and rule", "--listener-arn", "exactly one",
+                new BadInput("both listener and rule", "--listener-arn", "exactly one",
                         a -> a.set("--rule-arn", ruleArn())),
-                new Case("neither listener nor rule", "--listener-arn", "exactly one", a -> a.remove("--listener-arn")),
-                new Case("malformed ARN", "--listener-arn", "is not the ARN of a listener",
+                new BadInput("neither listener nor rule", "--listener-arn", "exactly one", a -> a.remove("--listener-arn")),
+                new BadInput("malformed ARN", "--listener-arn", "is not the ARN of a listener",
                         a -> a.set("--listener-arn", "listener/app/web/1")),
-                new Case("target group ARN of the wrong type", "--stable-target-group", "is not the ARN of a target group",
+                new BadInput("target group ARN of the wrong type", "--stable-target-group", "is not the ARN of a target group",
                         a -> a.set("--stable-target-group", scene.listener())),
-                new Case("same target group twice", "--canary-target-group", "same target group",
+                new BadInput("same target group twice", "--canary-target-group", "same target group",
                         a -> a.set("--canary-target-group", scene.stable())),
-                new Case("steps not ascending", "--steps", "must ascend", a -> a.set("--steps", "50,10,100")),
-                new Case("step above 100", "--steps", "outside 1..100", a -> a.set("--steps", "10,150")),
-                new Case("step of 0", "--steps", "outside 1..100", a -> a.set("--steps", "0,50,100")),
-                new Case("steps not ending at 100", "--steps", "must end at 100", a -> a.set("--steps", "10,50")),
-                new Case("steps and preset", "--steps", "not both", a -> a.set("--preset", "Canary10Percent5Minutes")),
-                new Case("bad preset", "--preset", "is not one of",
+                new BadInput("steps not ascending", "--steps", "must ascend", a -> a.set("--steps", "50,10,100")),
+                new BadInput("step above 100", "--steps", "outside 1..100", a -> a.set("--steps", "10,150")),
+                new BadInput("step of 0", "--steps", "outside 1..100", a -> a.set("--steps", "0,50,100")),
+                new BadInput("steps not ending at 100", "--steps", "must end at 100", a -> a.set("--steps", "10,50")),
+                new BadInput("steps and preset", "--steps", "not both", a -> a.set("--preset", "Canary10Percent5Minutes")),
+                new BadInput("bad preset", "--preset", "is not one of",
                         a -> a.remove("--steps").set("--preset", "Canary99Percent")),
-                new Case("bad duration", "--bake", "is not a duration", a -> a.set("--bake", "5 minutes")),
-                new Case("steps without bake", "--bake", "is required", a -> a.remove("--bake")),
-                new Case("poll 0s", "--poll", "at least 1s", a -> a.set("--poll", "0s")),
-                new Case("approval timeout without an approval", "--approval-timeout", "only applies with --approve-before",
+                new BadInput("bad duration", "--bake", "is not a duration", a -> a.set("--bake", "5 minutes")),
+                new BadInput("steps without bake", "--bake", "is required", a -> a.remove("--bake")),
+                new BadInput("poll 0s", "--poll", "at least 1s", a -> a.set("--poll", "0s")),
+                new BadInput("approval timeout without an approval", "--approval-timeout", "only applies with --approve-before",
                         a -> a.set("--approval-timeout", "10m")),
-                new Case("approve-before not a step", "--approve-before", "is not one of the steps",
+                new BadInput("approve-before not a step", "--approve-before", "is not one of the steps",
                         a -> a.set("--approve-before", "30").flag("--auto-approve")),
-                new Case("approve-before without terminal or --auto-approve", "--approve-before", "no terminal",
+                new BadInput("approve-before without terminal or --auto-approve", "--approve-before", "no terminal",
                         a -> a.set("--approve-before", "50")),
-                new Case("unknown alarm", "--alarm", "no alarm named 'nobody-knows'", a -> a.set("--alarm", "nobody-knows")),
-                new Case("alarm already in ALARM", "--alarm", "already in ALARM", a -> a.set("--alarm", burningAlarm)),
-                new Case("more than 100 alarms", "--alarm", "at most 100",
+                new BadInput("unknown alarm", "--alarm", "no alarm named 'nobody-knows'", a -> a.set("--alarm", "nobody-knows")),
+                new BadInput("alarm already in ALARM", "--alarm", "already in ALARM", a -> a.set("--alarm", burningAlarm)),
+                new BadInput("more than 100 alarms", "--alarm", "at most 100",
                         a -> a.set("--alarm", IntStream.rangeClosed(1, CanaryRequest.MAX_ALARMS + 1)
                                 .mapToObj(i -> "alarm-" + i).toArray(String[]::new))),
-                new Case("listener not found", "--listener-arn", "no listener",
+                new BadInput("listener not found", "--listener-arn", "no listener",
                         a -> a.set("--listener-arn", missingListener)),
-                new Case("target group not found", "--canary-target-group", "no target group",
+                new BadInput("target group not found", "--canary-target-group", "no target group",
                         a -> a.set("--canary-target-group", missingGroup)),
-                new Case("listener not forwarding to the stable group", "--listener-arn", "does not forward to the stable",
+                new BadInput("listener not forwarding to the stable group", "--listener-arn", "does not forward to the stable",
                         a -> a.set("--listener-arn", forwardsElsewhere)),
-                new Case("split not on the plan's path", "--listener-arn", "neither 100/0 nor a step",
+                new BadInput("split not on the plan's path", "--listener-arn", "neither 100/0 nor a step",
                         a -> a.set("--listener-arn", offThePath)),
-                new Case("ARN in another region", "--listener-arn", "is in region us-west-2",
+                new BadInput("ARN in another region", "--listener-arn", "is in region us-west-2",
                         a -> a.set("--listener-arn", westListener)),
-                new Case("no region at all", "--region", "no region given", a -> a.remove("--region")),
-                new Case("region misspelt", "--region", "is not a region name", a -> a.set("--region", "useast1")),
-                new Case("endpoint not a URL", "--endpoint-url", "is not an http(s) URL",
+                new BadInput("no region at all", "--region", "no region given", a -> a.remove("--region")),
+                new BadInput("region misspelt", "--region", "is not a region name", a -> a.set("--region", "useast1")),
+                new BadInput("endpoint not a URL", "--endpoint-url", "is not an http(s) URL",
                         a -> a.set("--endpoint-url", "127.0.0.1:5000")),
-                new Case("unknown option", "--bogus", "Unknown option", a -> a.set("--bogus", "x")),
-                new Case("not a number in steps", "--steps", "Invalid value", a -> a.set("--steps", "10,x,100")),
-                new Case("option without its value", "--bake", "Missing required parameter",
+                new BadInput("unknown option", "--bogus", "Unknown option", a -> a.set("--bogus", "x")),
+                new BadInput("not a number in steps", "--steps", "Invalid value", a -> a.set("--steps", "10,x,100")),
+                new BadInput("option without its value", "--bake", "Missing required parameter",
                         a -> a.remove("--bake").flag("--bake")),
-                new Case("state file of a different deployment", "--state-file", "not this one",
+                new BadInput("state file of a different deployment", "--state-file", "not this one",
                         a -> a.set("--state-file", otherDeployment().toString())),
-                new Case("state file that is not a state file", "--state-file", "cannot be read",
+                new BadInput("state file that is not a state file", "--state-file", "cannot be read",
                         a -> a.set("--state-file", garbage().toString())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
-    void isRefusedBeforeAnyChange(Case bad) {
+    void isRefusedBeforeAnyChange(BadInput bad) {
         Map<String, Object> before = stage.snapshot();
 
         CommandLineRun.Result result = CommandLineRun.run(bad.change().apply(CommandArgs.canary(scene, stage)).toArray());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ public final class DurationText {
         String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
         Matcher m = FORM.matcher(t);
         if (t.isEmpty() || !m.matches()) {
-            throw new InvalidInputException(java.util.List.of(new Problem(parameter,
+            throw new InvalidInputException(List.of(new Problem(parameter,
                     "'" + text + "' is not a duration; write it like 30s, 5m, 1h or 1h30m")));
         }
         Duration d = Duration.ZERO;
@@ -27,7 +28,20 @@ public final class DurationText {
         return d;
     }
 
-    /** The inverse of {@link #parse}: {@code 1h30m}, {@code 45s}, {@code 0s}. */
+    /**
+     * Like {@link #parse(String, String)}, but a text that is no duration adds its problem and gives null, so that a
+     * request can check all its parameters before it reports.
+     */
+    public static Duration parse(String parameter, String text, List<Problem> problems) {
+        try {
+            return parse(parameter, text);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    /** The inverse of {@link #parse(String, String)}: {@code 1h30m}, {@code 45s}, {@code 0s}. */
     public static String format(Duration d) {
         long s = d.toSeconds();
         if (s == 0) return d.isZero() ? "0s" : d.toMillis() + "ms";

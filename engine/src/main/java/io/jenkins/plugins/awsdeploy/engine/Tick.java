@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,5 +13,11 @@ public record Tick(Checkpoint checkpoint, List<DeploymentEvent> events, Instant 
 
     public Tick {
         events = List.copyOf(events);
+    }
+
+    /** When to come back while waiting for {@code limit}: at the next poll, or at the limit if that comes first. */
+    public static Instant wake(Instant now, Duration poll, Instant limit) {
+        Instant byPoll = now.plus(poll);
+        return byPoll.isBefore(limit) ? byPoll : limit;
     }
 }

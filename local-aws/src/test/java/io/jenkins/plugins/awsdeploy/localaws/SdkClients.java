@@ -2,6 +2,8 @@ package io.jenkins.plugins.awsdeploy.localaws;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -32,32 +34,25 @@ final class SdkClients {
     static CloudWatchClient cloudWatch(URI endpoint, RetryStrategy retries, Consumer<ClientOverrideConfiguration.Builder> more) {
         ClientOverrideConfiguration.Builder configuration = configuration(retries).toBuilder();
         more.accept(configuration);
-        return CloudWatchClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(configuration.build())
-                .build();
+        return local(CloudWatchClient.builder(), endpoint, configuration.build());
     }
 
     static EcsClient ecs(URI endpoint, RetryStrategy retries) {
-        return EcsClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(configuration(retries))
-                .build();
+        return local(EcsClient.builder(), endpoint, configuration(retries));
     }
 
     static ElasticLoadBalancingV2Client elbv2(URI endpoint, RetryStrategy retries) {
-        return ElasticLoadBalancingV2Client.builder()
+        return local(ElasticLoadBalancingV2Client.builder(), endpoint, configuration(retries));
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C local(
+            B builder, URI endpoint, ClientOverrideConfiguration configuration) {
+        return builder
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS)
                 .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(configuration(retries))
+                .overrideConfiguration(configuration)
                 .build();
     }
 

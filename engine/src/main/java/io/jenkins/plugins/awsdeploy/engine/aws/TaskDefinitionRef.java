@@ -41,6 +41,11 @@ public record TaskDefinitionRef(String family, int revision) implements Serializ
         return parse(text).orElseThrow(() -> new IllegalArgumentException("not a task definition revision: " + text));
     }
 
+    /** {@code web:5} for an ARN or {@code family:revision}, however it was spelled; anything else as given. */
+    public static String shortName(String text) {
+        return parse(text).map(TaskDefinitionRef::toString).orElse(String.valueOf(text));
+    }
+
     /** Whether {@code text} (ARN or {@code family:revision}) names this revision; false for null or a bare family. */
     public boolean sameAs(String text) {
         return parse(text).map(this::equals).orElse(false);

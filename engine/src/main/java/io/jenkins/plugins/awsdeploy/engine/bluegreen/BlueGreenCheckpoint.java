@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
+import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortName;
+
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
 import io.jenkins.plugins.awsdeploy.engine.ApprovalRequest;
@@ -20,7 +22,6 @@ import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.Switching;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.UpdatingIdle;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.WaitingForIdle;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +76,7 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
         return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, revision, live, alarms, history);
     }
 
-    BlueGreenCheckpoint plus(List<DeploymentEvent> events) {
-        if (events.isEmpty()) return this;
-        List<DeploymentEvent> all = new ArrayList<>(history);
-        all.addAll(events);
+    BlueGreenCheckpoint withHistory(List<DeploymentEvent> all) {
         return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, all);
     }
 
@@ -120,11 +118,6 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
         if (p instanceof Recording) return "recording " + revision + " as the last known good of " + newService;
         ScalingDownNew n = (ScalingDownNew) p;
         return "scaling " + newService + " to 0 (" + n.outcome().message() + ")";
-    }
-
-    /** {@code web:9}, however the revision is spelled; the text itself if it names no revision. */
-    static String shortName(String revision) {
-        return TaskDefinitionRef.parse(revision).map(Object::toString).orElse(String.valueOf(revision));
     }
 
     /** Whether two spellings (ARN, {@code family:revision}) name the same revision. */

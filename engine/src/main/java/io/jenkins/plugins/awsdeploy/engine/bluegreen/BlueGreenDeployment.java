@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
+import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortName;
+
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
@@ -8,6 +10,7 @@ import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmReading;
@@ -77,7 +80,7 @@ public final class BlueGreenDeployment {
     }
 
     public Tick advance(BlueGreenCheckpoint checkpoint, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<BlueGreenCheckpoint> st = story(checkpoint, now);
         BlueGreenPhase phase = checkpoint.phase();
         if (phase instanceof Preflight) return preflight(st);
         if (phase instanceof Registering r) return register(st, r);
@@ -97,7 +100,7 @@ public final class BlueGreenDeployment {
      * on the old side; while the canary runs it checks its own split.
      */
     public Tick resume(BlueGreenCheckpoint checkpoint, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<BlueGreenCheckpoint> st = story(checkpoint, now);
         BlueGreenPhase phase = checkpoint.phase();
         if (phase instanceof Finished) return st.done(null);
         if (phase instanceof Switching s) return fromCanary(st, canary.resume(s.canary(), now), false);
@@ -111,14 +114,14 @@ public final class BlueGreenDeployment {
     }
 
     public Tick approve(BlueGreenCheckpoint checkpoint, String who, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<BlueGreenCheckpoint> st = story(checkpoint, now);
         if (checkpoint.phase() instanceof Switching s) return fromCanary(st, canary.approve(s.canary(), who, now), false);
         st.say(EventKind.INFO, "approval by " + who + " ignored: nothing is waiting for approval", "");
         return st.done(checkpoint.finished() ? null : now);
     }
 
     public Tick decline(BlueGreenCheckpoint checkpoint, String who, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<BlueGreenCheckpoint> st = story(checkpoint, now);
         if (checkpoint.phase() instanceof Switching s) return fromCanary(st, canary.decline(s.canary(), who, now), false);
         st.say(EventKind.INFO, "decline by " + who + " ignored: nothing is waiting for approval", "");
         return st.done(checkpoint.finished() ? null : now);
@@ -130,7 +133,7 @@ public final class BlueGreenDeployment {
      * too late to go back, and the abort is refused.
      */
     public Tick abort(BlueGreenCheckpoint checkpoint, String why, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<BlueGreenCheckpoint> st = story(checkpoint, now);
         BlueGreenPhase phase = checkpoint.phase();
         if (phase instanceof Finished) return st.done(null);
         boolean switchStarted = phase instanceof Switching s && !(s.canary().phase() instanceof CanaryPhase.Preflight);
@@ -159,7 +162,7 @@ public final class BlueGreenDeployment {
 
     // ---- phases
 
-    private Tick preflight(Story st) {
+    private Tick preflight(Story<BlueGreenCheckpoint> st) {
         BlueGreenSpec spec = st.cp.spec();
         List<Problem> problems = new ArrayList<>();
         Map<Colour, EcsService> services = services(spec, problems);
@@ -216,11 +219,11 @@ public final class BlueGreenDeployment {
         String checked = "checked cluster " + spec.cluster() + ", both services, both target groups, the "
                 + spec.target().describe() + (spec.testTarget() == null ? "" : ", the test " + spec.testTarget().describe())
                 + " and " + (states.isEmpty() ? "no alarms" : states.size() + " alarm(s), none in ALARM") + "; " + live + " ("
-                + liveService.name() + ", " + BlueGreenCheckpoint.shortName(liveRevision) + ", " + liveService.desiredCount()
+                + liveService.name() + ", " + shortName(liveRevision) + ", " + liveService.desiredCount()
                 + " task(s)) is live, deploying to " + live.other() + " (" + idleService.name() + ")";
         if (revision == null) {
             st.cp = st.cp.with(new Registering(liveRevision, images, 0));
-            st.say(EventKind.PREFLIGHT_PASSED, checked, "register a copy of " + BlueGreenCheckpoint.shortName(liveRevision)
+            st.say(EventKind.PREFLIGHT_PASSED, checked, "register a copy of " + shortName(liveRevision)
                     + " with " + describe(images));
         } else {
             st.cp = st.cp.withTaskDefinition(revision.arn()).with(new UpdatingIdle(revision.arn(), 0));
@@ -229,12 +232,12 @@ public final class BlueGreenDeployment {
         return st.done(st.now);
     }
 
-    private Tick register(Story st, Registering r) {
+    private Tick register(Story<BlueGreenCheckpoint> st, Registering r) {
         TaskDefinitionInfo registered;
         try {
             registered = ecs.registerCopy(r.from(), r.images());
         } catch (RuntimeException e) {
-            return failedCall(st, r.attempts(), "register a copy of " + BlueGreenCheckpoint.shortName(r.from()), e,
+            return failedCall(st, r.attempts(), "register a copy of " + shortName(r.from()), e,
                     n -> new Registering(r.from(), r.images(), n),
                     why -> finish(st, new Outcome.Failed(why + "; nothing was switched, " + allOnOld(st.cp))));
         }
@@ -247,12 +250,12 @@ public final class BlueGreenDeployment {
             }
         }
         st.cp = st.cp.withTaskDefinition(registered.arn()).with(new UpdatingIdle(registered.arn(), 0));
-        st.say(EventKind.INFO, "registered " + registered.familyRevision() + ", a copy of " + BlueGreenCheckpoint.shortName(r.from())
+        st.say(EventKind.INFO, "registered " + registered.familyRevision() + ", a copy of " + shortName(r.from())
                 + " with " + describe(r.images()), updateNext(st.cp));
         return st.done(st.now);
     }
 
-    private Tick updateIdle(Story st, UpdatingIdle u) {
+    private Tick updateIdle(Story<BlueGreenCheckpoint> st, UpdatingIdle u) {
         BlueGreenSpec spec = st.cp.spec();
         String idle = spec.service(st.cp.to());
         try {
@@ -262,17 +265,17 @@ public final class BlueGreenDeployment {
         } catch (RuntimeException e) {
             return failedCall(st, u.attempts(), "update " + idle, e, n -> new UpdatingIdle(u.taskDefinition(), n),
                     why -> finish(st, new Outcome.Failed(why + "; nothing was switched, " + allOnOld(st.cp) + "; " + idle
-                            + " may or may not run " + BlueGreenCheckpoint.shortName(u.taskDefinition()) + " now")));
+                            + " may or may not run " + shortName(u.taskDefinition()) + " now")));
         }
         Instant deadline = st.now.plus(spec.healthTimeout());
         st.cp = st.cp.with(new WaitingForIdle(u.taskDefinition(), deadline, ""));
-        st.say(EventKind.SERVICE_UPDATED, "updated " + idle + " to " + BlueGreenCheckpoint.shortName(u.taskDefinition()) + " at "
+        st.say(EventKind.SERVICE_UPDATED, "updated " + idle + " to " + shortName(u.taskDefinition()) + " at "
                 + st.cp.desiredCount() + " task(s)", "wait until it is stable and every target of "
                 + ForwardWeights.shortName(spec.targetGroup(st.cp.to())) + " is healthy, at most until " + CLOCK.format(deadline));
-        return st.done(wake(st.now, spec.poll(), deadline));
+        return st.done(Tick.wake(st.now, spec.poll(), deadline));
     }
 
-    private Tick waitForIdle(Story st, WaitingForIdle w) {
+    private Tick waitForIdle(Story<BlueGreenCheckpoint> st, WaitingForIdle w) {
         BlueGreenSpec spec = st.cp.spec();
         String idle = spec.service(st.cp.to());
         Readiness seen;
@@ -288,7 +291,7 @@ public final class BlueGreenDeployment {
             seen = new Readiness(Readiness.State.WAITING, "could not be read: " + AwsFailure.describe(e));
         }
         if (seen.state() == Readiness.State.READY) {
-            st.say(EventKind.SERVICE_STABLE, idle + " is stable on " + BlueGreenCheckpoint.shortName(w.taskDefinition()) + ": "
+            st.say(EventKind.SERVICE_STABLE, idle + " is stable on " + shortName(w.taskDefinition()) + ": "
                     + seen.detail(), spec.testTarget() != null ? "point the test " + spec.testTarget().describe() + " at "
                     + st.cp.to() : switchNext(st.cp));
             if (spec.testTarget() != null) {
@@ -313,10 +316,10 @@ public final class BlueGreenDeployment {
             st.say(EventKind.INFO, idle + ": " + seen.detail(), "wait until it is stable and healthy, at most until "
                     + CLOCK.format(w.deadline()));
         }
-        return st.done(wake(st.now, spec.poll(), w.deadline()));
+        return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
     }
 
-    private Tick pointTest(Story st, PointingTest p) {
+    private Tick pointTest(Story<BlueGreenCheckpoint> st, PointingTest p) {
         BlueGreenSpec spec = st.cp.spec();
         TrafficTarget test = spec.testTarget();
         String from = spec.targetGroup(st.cp.from());
@@ -347,7 +350,7 @@ public final class BlueGreenDeployment {
         return startSwitch(st);
     }
 
-    private Tick startSwitch(Story st) {
+    private Tick startSwitch(Story<BlueGreenCheckpoint> st) {
         st.cp = st.cp.with(new Switching(CanaryCheckpoint.start(st.cp.spec().switchSpec(st.cp.from()))));
         return st.done(st.now);
     }
@@ -356,14 +359,14 @@ public final class BlueGreenDeployment {
      * Takes over what the canary engine did in this call: its events, its split and alarm states, and its
      * end, which for blue/green is never the end (after the switch comes the wait, after the wait the clean-up).
      */
-    private Tick fromCanary(Story st, Tick tick, boolean afterSwitch) {
+    private Tick fromCanary(Story<BlueGreenCheckpoint> st, Tick tick, boolean afterSwitch) {
         CanaryCheckpoint sub = (CanaryCheckpoint) tick.checkpoint();
         Optional<Outcome> ended = sub.outcome();
         boolean invalid = ended.isPresent() && ended.get() instanceof Outcome.Invalid;
         for (DeploymentEvent e : tick.events()) {
             // The canary's success is a milestone here, and its "nothing was changed" is not true here.
             if (e.kind() == EventKind.SUCCEEDED || (invalid && e.kind() == EventKind.FAILED)) continue;
-            st.events.add(e);
+            st.add(e);
         }
         // The canary keeps no history of its own in here: the blue/green checkpoint has it all once.
         CanaryCheckpoint kept = new CanaryCheckpoint(sub.spec(), sub.phase(), sub.live(), sub.alarms(), List.of());
@@ -384,7 +387,7 @@ public final class BlueGreenDeployment {
                     + oldService + " keeps running until " + CLOCK.format(until) + " so that "
                     + (spec.alarms().isEmpty() ? "an abort" : "an alarm or an abort") + " can still switch back in one change",
                     "scale " + oldService + " to 0 at " + CLOCK.format(until));
-            return st.done(wake(st.now, spec.poll(), until));
+            return st.done(Tick.wake(st.now, spec.poll(), until));
         }
         if (outcome instanceof Outcome.Succeeded) {
             st.cp = st.cp.with(new ScalingDownOld(0));
@@ -407,7 +410,7 @@ public final class BlueGreenDeployment {
         return finish(st, outcome);
     }
 
-    private Tick scaleDownOld(Story st, ScalingDownOld o) {
+    private Tick scaleDownOld(Story<BlueGreenCheckpoint> st, ScalingDownOld o) {
         BlueGreenSpec spec = st.cp.spec();
         String old = spec.service(st.cp.from());
         EcsService after;
@@ -429,14 +432,14 @@ public final class BlueGreenDeployment {
                     + " task(s) right after it was scaled to 0; something else (auto scaling?) sizes it"));
         }
         st.cp = st.cp.with(new Recording(0));
-        st.say(EventKind.SCALED_DOWN, "scaled " + old + " to 0 (it ran " + BlueGreenCheckpoint.shortName(st.cp.fromTaskDefinition())
+        st.say(EventKind.SCALED_DOWN, "scaled " + old + " to 0 (it ran " + shortName(st.cp.fromTaskDefinition())
                 + ")" + (spec.alarms().isEmpty() ? "" : "; alarms stayed OK for " + DurationText.format(spec.scaleDownAfter())
-                + " after the switch"), "record " + BlueGreenCheckpoint.shortName(st.cp.taskDefinition()) + " as the last known good of "
+                + " after the switch"), "record " + shortName(st.cp.taskDefinition()) + " as the last known good of "
                 + spec.service(st.cp.to()));
         return st.done(st.now);
     }
 
-    private Tick record(Story st, Recording r) {
+    private Tick record(Story<BlueGreenCheckpoint> st, Recording r) {
         BlueGreenSpec spec = st.cp.spec();
         String service = spec.service(st.cp.to());
         String revision = st.cp.taskDefinition();
@@ -446,8 +449,8 @@ public final class BlueGreenDeployment {
                     .orElseThrow(() -> new IllegalStateException(service + " no longer exists"));
             if (!BlueGreenCheckpoint.sameRevision(revision, s.taskDefinition())) {
                 return finish(st, new Outcome.Failed(spec.service(st.cp.from()) + " was scaled to 0 and all traffic is on "
-                        + st.cp.to() + ", but " + service + " now runs " + BlueGreenCheckpoint.shortName(s.taskDefinition()) + ", not "
-                        + BlueGreenCheckpoint.shortName(revision) + "; someone else changed it, so no last known good was recorded"));
+                        + st.cp.to() + ", but " + service + " now runs " + shortName(s.taskDefinition()) + ", not "
+                        + shortName(revision) + "; someone else changed it, so no last known good was recorded"));
             }
             ecs.tag(s.arn(), KnownGoodTag.of(TaskDefinitionRef.of(revision)));
             recorded = ecs.service(spec.cluster(), service).flatMap(KnownGoodTag::on).orElse(null);
@@ -461,12 +464,12 @@ public final class BlueGreenDeployment {
                     + "but the tag " + KnownGoodTag.KEY + " of " + service + " reads back as " + recorded));
         }
         String message = liveOnNew(st.cp) + " with " + st.cp.desiredCount() + " task(s); " + spec.service(st.cp.from())
-                + " was scaled to 0; " + BlueGreenCheckpoint.shortName(revision) + " is recorded as the last known good of " + service;
+                + " was scaled to 0; " + shortName(revision) + " is recorded as the last known good of " + service;
         st.say(EventKind.SUCCEEDED, message, "");
         return finish(st, new Outcome.Succeeded(message));
     }
 
-    private Tick scaleDownNew(Story st, ScalingDownNew n) {
+    private Tick scaleDownNew(Story<BlueGreenCheckpoint> st, ScalingDownNew n) {
         BlueGreenSpec spec = st.cp.spec();
         String idle = spec.service(st.cp.to());
         EcsService after;
@@ -493,7 +496,7 @@ public final class BlueGreenDeployment {
     // ---- pieces
 
     /** Ends a deployment whose production traffic is on the old side: the new side stays up or is scaled to 0. */
-    private Tick failBeforeSwitch(Story st, Outcome outcome) {
+    private Tick failBeforeSwitch(Story<BlueGreenCheckpoint> st, Outcome outcome) {
         BlueGreenSpec spec = st.cp.spec();
         st.cp = st.cp.with(st.cp.phase(), Split.ALL_STABLE);
         if (spec.scaleDownFailed()) {
@@ -501,7 +504,7 @@ public final class BlueGreenDeployment {
             return st.done(st.now);
         }
         String kept = st.cp.taskDefinition() == null ? "" : "; " + spec.service(st.cp.to()) + " stays up on "
-                + BlueGreenCheckpoint.shortName(st.cp.taskDefinition()) + " for inspection (scale it to 0 when done)";
+                + shortName(st.cp.taskDefinition()) + " for inspection (scale it to 0 when done)";
         return finish(st, withMessage(outcome, outcome.message() + kept));
     }
 
@@ -509,23 +512,23 @@ public final class BlueGreenDeployment {
      * Reads production weights before a change that is only safe while all traffic is on the old side.
      * Present when they are not: the engine then stops and touches nothing.
      */
-    private Optional<Tick> productionMoved(Story st, String when) {
+    private Optional<Tick> productionMoved(Story<BlueGreenCheckpoint> st, String when) {
         ForwardWeights found = readWeights(st.cp.spec());
         if (Optional.of(Split.ALL_STABLE).equals(asSplit(st.cp, found))) return Optional.empty();
         return Optional.of(unsafe(st, when + " the " + st.cp.spec().target().describe() + " forwards " + found
                 + " instead of all traffic to " + st.cp.from() + "; someone else changed it"));
     }
 
-    private Tick unsafe(Story st, String what) {
+    private Tick unsafe(Story<BlueGreenCheckpoint> st, String what) {
         BlueGreenSpec spec = st.cp.spec();
         String message = "stopped without changing anything more: " + what + ". Check the " + spec.target().describe()
                 + "; " + spec.service(st.cp.from()) + " (" + st.cp.from() + ") ran the previous revision "
-                + BlueGreenCheckpoint.shortName(st.cp.fromTaskDefinition());
+                + shortName(st.cp.fromTaskDefinition());
         st.say(EventKind.FAILED, message, "a person must check the load balancer and both services");
         return finish(st, new Outcome.Unsafe(message));
     }
 
-    private Tick failedCall(Story st, int failed, String what, RuntimeException e, IntFunction<BlueGreenPhase> again,
+    private Tick failedCall(Story<BlueGreenCheckpoint> st, int failed, String what, RuntimeException e, IntFunction<BlueGreenPhase> again,
                             Function<String, Tick> giveUp) {
         int attempts = failed + 1;
         if (attempts >= ATTEMPTS) {
@@ -540,7 +543,7 @@ public final class BlueGreenDeployment {
         return st.done(st.now.plus(backoff));
     }
 
-    private Tick finish(Story st, Outcome outcome) {
+    private Tick finish(Story<BlueGreenCheckpoint> st, Outcome outcome) {
         st.cp = st.cp.with(new Finished(outcome));
         return st.done(null);
     }
@@ -710,11 +713,11 @@ public final class BlueGreenDeployment {
     }
 
     private static String liveOnNew(BlueGreenCheckpoint cp) {
-        return cp.to() + " (" + cp.spec().service(cp.to()) + ") is live on " + BlueGreenCheckpoint.shortName(cp.taskDefinition());
+        return cp.to() + " (" + cp.spec().service(cp.to()) + ") is live on " + shortName(cp.taskDefinition());
     }
 
     private static String updateNext(BlueGreenCheckpoint cp) {
-        return "update " + cp.spec().service(cp.to()) + " to " + BlueGreenCheckpoint.shortName(cp.taskDefinition()) + " at "
+        return "update " + cp.spec().service(cp.to()) + " to " + shortName(cp.taskDefinition()) + " at "
                 + cp.desiredCount() + " task(s)";
     }
 
@@ -728,28 +731,8 @@ public final class BlueGreenDeployment {
         return images.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    private static Instant wake(Instant now, Duration poll, Instant limit) {
-        Instant byPoll = now.plus(poll);
-        return byPoll.isBefore(limit) ? byPoll : limit;
-    }
-
-    /** The events of one call, each carrying the split and alarm states as they stand when it is told. */
-    private static final class Story {
-        final Instant now;
-        final List<DeploymentEvent> events = new ArrayList<>();
-        BlueGreenCheckpoint cp;
-
-        Story(BlueGreenCheckpoint cp, Instant now) {
-            this.cp = cp;
-            this.now = now;
-        }
-
-        void say(EventKind kind, String message, String next) {
-            events.add(new DeploymentEvent(now, kind, message, cp.live(), cp.alarms(), next));
-        }
-
-        Tick done(Instant wakeAt) {
-            return new Tick(cp.plus(events), events, wakeAt);
-        }
+    /** Each event of a blue/green deployment carries where production traffic is and what the alarms say. */
+    private static Story<BlueGreenCheckpoint> story(BlueGreenCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, BlueGreenCheckpoint::live, BlueGreenCheckpoint::alarms, BlueGreenCheckpoint::withHistory);
     }
 }

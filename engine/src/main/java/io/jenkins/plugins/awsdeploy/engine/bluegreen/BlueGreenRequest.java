@@ -251,11 +251,6 @@ public final class BlueGreenRequest {
             problems.add(new Problem(parameter, "is required, like 5m"));
             return null;
         }
-        try {
-            return DurationText.parse(parameter, text);
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-            return null;
-        }
+        return DurationText.parse(parameter, text, problems);
     }
 }

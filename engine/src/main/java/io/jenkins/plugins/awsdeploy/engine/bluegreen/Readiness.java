@@ -1,15 +1,19 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
+import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortName;
+
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsDeployment;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
 import io.jenkins.plugins.awsdeploy.engine.aws.TargetHealthSummary;
+import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Whether the idle service, just updated, may take production traffic: what ECS reports about it and
- * what the load balancer reports about its targets, judged together.
+ * what the load balancer reports about its targets, judged together. ECS's part is the stability that
+ * ecs-rollback waits for ({@link EcsService#stableOn}), so that both mean the same by a stable service.
  *
  * @param detail what is still missing (WAITING), what went wrong (ROLLED_BACK), or what was seen (READY)
  */
@@ -18,39 +22,23 @@ record Readiness(State state, String detail) {
     enum State { READY, WAITING, ROLLED_BACK }
 
     static Readiness of(EcsService service, String revision, TargetHealthSummary targets) {
-        String wanted = BlueGreenCheckpoint.shortName(revision);
+        String wanted = shortName(revision);
         // The circuit breaker rolls back by making the previous revision the service's again; fabfuel/ecs-deploy#185
         // reported success right then, so a service on any other revision is a failure, never a wait.
         if (!BlueGreenCheckpoint.sameRevision(revision, service.taskDefinition())) {
-            return new Readiness(State.ROLLED_BACK, service.name() + " runs " + BlueGreenCheckpoint.shortName(service.taskDefinition())
+            return new Readiness(State.ROLLED_BACK, service.name() + " runs " + shortName(service.taskDefinition())
                     + " instead of " + wanted + lastEvent(service));
         }
-        Optional<EcsDeployment> failed = service.deployments().stream()
-                .filter(d -> "FAILED".equals(d.rolloutState()) && BlueGreenCheckpoint.sameRevision(revision, d.taskDefinition())).findFirst();
+        TaskDefinitionRef target = TaskDefinitionRef.of(revision);
+        Optional<EcsDeployment> failed = service.failedDeploymentOf(target);
         if (failed.isPresent()) {
             return new Readiness(State.ROLLED_BACK, "the deployment of " + wanted + " to " + service.name() + " FAILED"
                     + reason(failed.get().rolloutStateReason()) + lastEvent(service));
         }
-        List<String> missing = new ArrayList<>();
-        Optional<EcsDeployment> primary = service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst()
-                .or(() -> service.deployments().stream().findFirst());
-        if (primary.isEmpty()) {
-            missing.add("ECS reports no deployment");
-        } else {
-            EcsDeployment p = primary.get();
-            if (!BlueGreenCheckpoint.sameRevision(revision, p.taskDefinition())) {
-                missing.add("its primary deployment runs " + BlueGreenCheckpoint.shortName(p.taskDefinition()));
-            }
-            if (p.rolloutState() != null && !"COMPLETED".equals(p.rolloutState())) {
-                missing.add("rollout " + p.rolloutState());
-            }
-        }
-        if (service.deployments().size() > 1) {
-            missing.add(service.deployments().size() + " deployments");
-        }
-        String running = service.runningCount() + "/" + service.desiredCount() + " running"
-                + (service.pendingCount() > 0 ? ", " + service.pendingCount() + " pending" : "");
-        if (service.desiredCount() == 0 || service.runningCount() != service.desiredCount()) {
+        List<String> missing = new ArrayList<>(service.whyNotStableOn(target));
+        String running = service.taskCounts();
+        // Stable with no tasks is the end of a rollback, but nothing to send production traffic to.
+        if (service.desiredCount() == 0 && !missing.contains(running)) {
             missing.add(0, running);
         }
         // One target per task: fewer healthy targets than tasks means some task is not serving yet.

@@ -8,7 +8,6 @@ import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,10 +44,7 @@ public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, M
         return new CanaryCheckpoint(spec, phase, live, states, history);
     }
 
-    CanaryCheckpoint plus(List<DeploymentEvent> events) {
-        if (events.isEmpty()) return this;
-        List<DeploymentEvent> all = new ArrayList<>(history);
-        all.addAll(events);
+    CanaryCheckpoint withHistory(List<DeploymentEvent> all) {
         return new CanaryCheckpoint(spec, phase, live, alarms, all);
     }
 

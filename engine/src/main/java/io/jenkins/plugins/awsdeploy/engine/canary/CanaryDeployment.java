@@ -2,12 +2,12 @@ package io.jenkins.plugins.awsdeploy.engine.canary;
 
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
-import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmReading;
@@ -56,7 +56,7 @@ public final class CanaryDeployment {
     }
 
     public Tick advance(CanaryCheckpoint checkpoint, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<CanaryCheckpoint> st = story(checkpoint, now);
         CanaryPhase phase = checkpoint.phase();
         if (phase instanceof Preflight) return preflight(st);
         if (phase instanceof Shifting s) return shift(st, s);
@@ -72,7 +72,7 @@ public final class CanaryDeployment {
      * touching it.
      */
     public Tick resume(CanaryCheckpoint checkpoint, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<CanaryCheckpoint> st = story(checkpoint, now);
         CanaryPhase phase = checkpoint.phase();
         if (phase instanceof Finished) return st.done(null);
         if (phase instanceof Baking || phase instanceof AwaitingApproval) {
@@ -87,7 +87,7 @@ public final class CanaryDeployment {
     }
 
     public Tick approve(CanaryCheckpoint checkpoint, String who, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<CanaryCheckpoint> st = story(checkpoint, now);
         if (!(checkpoint.phase() instanceof AwaitingApproval a)) {
             st.say(EventKind.INFO, "approval by " + who + " ignored: nothing is waiting for approval", "");
             return st.done(now);
@@ -98,7 +98,7 @@ public final class CanaryDeployment {
     }
 
     public Tick decline(CanaryCheckpoint checkpoint, String who, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<CanaryCheckpoint> st = story(checkpoint, now);
         if (!(checkpoint.phase() instanceof AwaitingApproval)) {
             st.say(EventKind.INFO, "decline by " + who + " ignored: nothing is waiting for approval", "");
             return st.done(now);
@@ -110,7 +110,7 @@ public final class CanaryDeployment {
 
     /** Stops the deployment at any moment: before any change it just ends, otherwise it rolls back. */
     public Tick abort(CanaryCheckpoint checkpoint, String why, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<CanaryCheckpoint> st = story(checkpoint, now);
         CanaryPhase phase = checkpoint.phase();
         if (phase instanceof Finished || phase instanceof RollingBack) {
             return st.done(phase instanceof Finished ? null : now);
@@ -128,7 +128,7 @@ public final class CanaryDeployment {
 
     // ---- phases
 
-    private Tick preflight(Story st) {
+    private Tick preflight(Story<CanaryCheckpoint> st) {
         CanarySpec spec = st.cp.spec();
         TrafficTarget target = spec.target();
         List<Problem> problems = new ArrayList<>();
@@ -207,7 +207,7 @@ public final class CanaryDeployment {
         return next(st, 0);
     }
 
-    private Tick shift(Story st, Shifting s) {
+    private Tick shift(Story<CanaryCheckpoint> st, Shifting s) {
         CanarySpec spec = st.cp.spec();
         Split target = spec.plan().step(s.step()).split();
         ForwardWeights before;
@@ -242,16 +242,16 @@ public final class CanaryDeployment {
         st.cp = st.cp.with(new Baking(s.step(), st.now.plus(step.bake())), target);
         st.say(EventKind.SHIFTED, "shifted to " + target.canary() + "% on the new side (" + target + "), read back",
                 bakeNext(spec, s.step()));
-        return st.done(wake(st.now, spec.poll(), st.now.plus(step.bake())));
+        return st.done(Tick.wake(st.now, spec.poll(), st.now.plus(step.bake())));
     }
 
-    private Tick bake(Story st, Baking b) {
+    private Tick bake(Story<CanaryCheckpoint> st, Baking b) {
         CanarySpec spec = st.cp.spec();
         if (!pollAlarms(st)) {
             return st.done(st.now);
         }
         if (st.now.isBefore(b.until())) {
-            return st.done(wake(st.now, spec.poll(), b.until()));
+            return st.done(Tick.wake(st.now, spec.poll(), b.until()));
         }
         if (spec.plan().isLast(b.step())) {
             String message = "all traffic is on the new side (" + st.cp.live() + ") after " + spec.plan().size()
@@ -263,7 +263,7 @@ public final class CanaryDeployment {
         return next(st, b.step() + 1);
     }
 
-    private Tick awaitApproval(Story st, AwaitingApproval a) {
+    private Tick awaitApproval(Story<CanaryCheckpoint> st, AwaitingApproval a) {
         CanarySpec spec = st.cp.spec();
         if (!pollAlarms(st)) {
             return st.done(st.now);
@@ -276,12 +276,12 @@ public final class CanaryDeployment {
                 st.say(EventKind.ROLLBACK_STARTED, cause + "; the approval is closed", "put all traffic back on the stable side");
                 return st.done(st.now);
             }
-            return st.done(wake(st.now, spec.poll(), deadline));
+            return st.done(Tick.wake(st.now, spec.poll(), deadline));
         }
         return st.done(st.now.plus(spec.poll()));
     }
 
-    private Tick rollBack(Story st, RollingBack r) {
+    private Tick rollBack(Story<CanaryCheckpoint> st, RollingBack r) {
         CanarySpec spec = st.cp.spec();
         try {
             ForwardWeights before = readWeights(spec);
@@ -319,7 +319,7 @@ public final class CanaryDeployment {
     // ---- pieces
 
     /** Enters step {@code index}: straight to shifting, or first to an approval. */
-    private Tick next(Story st, int index) {
+    private Tick next(Story<CanaryCheckpoint> st, int index) {
         CanarySpec spec = st.cp.spec();
         CanaryStep step = spec.plan().step(index);
         if (step.approvalFirst()) {
@@ -335,7 +335,7 @@ public final class CanaryDeployment {
     }
 
     /** Reads every alarm once. Returns false, having started the rollback, if one is failing. */
-    private boolean pollAlarms(Story st) {
+    private boolean pollAlarms(Story<CanaryCheckpoint> st) {
         CanarySpec spec = st.cp.spec();
         if (spec.alarms().isEmpty()) return true;
         Map<String, AlarmReading> readings;
@@ -377,7 +377,7 @@ public final class CanaryDeployment {
         return false;
     }
 
-    private Tick unsafe(Story st, String what) {
+    private Tick unsafe(Story<CanaryCheckpoint> st, String what) {
         CanarySpec spec = st.cp.spec();
         String message = "stopped without restoring: " + what + ". To put all traffic back on the stable side: "
                 + restoreCommand(spec) + " (then check it with the AWS console or describe-"
@@ -387,7 +387,7 @@ public final class CanaryDeployment {
         return st.done(null);
     }
 
-    private Tick startRollback(Story st, String cause, Split inFlight) {
+    private Tick startRollback(Story<CanaryCheckpoint> st, String cause, Split inFlight) {
         st.cp = st.cp.with(new RollingBack(cause, false, inFlight, 0));
         st.say(EventKind.ROLLBACK_STARTED, cause, "put all traffic back on the stable side");
         return st.done(st.now);
@@ -430,28 +430,8 @@ public final class CanaryDeployment {
                 + spec.alarms().size() + " alarm(s)") + ", then " + after;
     }
 
-    private static Instant wake(Instant now, Duration poll, Instant limit) {
-        Instant byPoll = now.plus(poll);
-        return byPoll.isBefore(limit) ? byPoll : limit;
-    }
-
-    /** The events of one call, each carrying the split and alarm states as they stand when it is told. */
-    private static final class Story {
-        final Instant now;
-        final List<DeploymentEvent> events = new ArrayList<>();
-        CanaryCheckpoint cp;
-
-        Story(CanaryCheckpoint cp, Instant now) {
-            this.cp = cp;
-            this.now = now;
-        }
-
-        void say(EventKind kind, String message, String next) {
-            events.add(new DeploymentEvent(now, kind, message, cp.live(), cp.alarms(), next));
-        }
-
-        Tick done(Instant wakeAt) {
-            return new Tick(cp.plus(events), events, wakeAt);
-        }
+    /** Each event of a canary carries where traffic is and what the alarms say. */
+    private static Story<CanaryCheckpoint> story(CanaryCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, CanaryCheckpoint::live, CanaryCheckpoint::alarms, CanaryCheckpoint::withHistory);
     }
 }

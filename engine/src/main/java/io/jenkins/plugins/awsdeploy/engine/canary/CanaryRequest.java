@@ -133,12 +133,6 @@ public final class CanaryRequest {
     }
 
     private static Duration duration(String parameter, String text, List<Problem> problems) {
-        if (text == null) return null;
-        try {
-            return DurationText.parse(parameter, text);
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-            return null;
-        }
+        return text == null ? null : DurationText.parse(parameter, text, problems);
     }
 }

@@ -1,11 +1,13 @@
 package io.jenkins.plugins.awsdeploy.engine.ecs;
 
+import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortName;
+
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
-import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsDeployment;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsEvent;
@@ -55,7 +57,7 @@ public final class EcsRollback {
     }
 
     public Tick advance(RollbackCheckpoint checkpoint, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<RollbackCheckpoint> st = story(checkpoint, now);
         RollbackPhase phase = checkpoint.phase();
         if (phase instanceof Preflight) return preflight(st);
         if (phase instanceof Updating u) return update(st, u);
@@ -68,7 +70,7 @@ public final class EcsRollback {
      * service before it acts, and waiting reads it every poll anyway.
      */
     public Tick resume(RollbackCheckpoint checkpoint, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<RollbackCheckpoint> st = story(checkpoint, now);
         if (checkpoint.finished()) return st.done(null);
         st.say(EventKind.RESUMED, "resumed: " + checkpoint.status(), "continue from the checkpoint");
         return st.done(now);
@@ -87,7 +89,7 @@ public final class EcsRollback {
      * rolled back from would restore the incident. It says what the service points at and ends Stopped.
      */
     public Tick abort(RollbackCheckpoint checkpoint, String why, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<RollbackCheckpoint> st = story(checkpoint, now);
         if (checkpoint.finished()) return st.done(null);
         String message;
         if (checkpoint.phase() instanceof Preflight) {
@@ -103,10 +105,10 @@ public final class EcsRollback {
                     message = why + "; nothing to undo: " + svc + " points at " + c.target() + " and ECS goes on rolling it out ("
                             + progress(found.get()) + ")";
                 } else if (checkpoint.phase() instanceof Updating) {
-                    message = why + " before the update; " + svc + " still points at " + name(found.get().taskDefinition())
+                    message = why + " before the update; " + svc + " still points at " + shortName(found.get().taskDefinition())
                             + "; nothing was changed";
                 } else {
-                    message = why + "; " + svc + " points at " + name(found.get().taskDefinition()) + ", not at "
+                    message = why + "; " + svc + " points at " + shortName(found.get().taskDefinition()) + ", not at "
                             + c.target() + ": ECS or someone else moved it since the update; nothing was undone ("
                             + progress(found.get()) + ")";
                 }
@@ -122,7 +124,7 @@ public final class EcsRollback {
 
     // ---- phases
 
-    private Tick preflight(Story st) {
+    private Tick preflight(Story<RollbackCheckpoint> st) {
         RollbackSpec spec = st.cp.spec();
         if (st.cp.startedAt() == null) st.cp = st.cp.startedAt(st.now);
         EcsService svc;
@@ -151,7 +153,7 @@ public final class EcsRollback {
         String name = "service " + spec.service();
         boolean onTarget = c.target().sameAs(svc.taskDefinition());
         String waitUpTo = "wait until it is stable, at most " + DurationText.format(spec.timeout());
-        if (onTarget && stable(svc, c.target())) {
+        if (onTarget && svc.stableOn(c.target())) {
             String further = spec.toRevision() == null ? "; to go further back, give the revision to roll back to" : "";
             return finish(st, new Outcome.Succeeded(name + " already runs " + c.target() + " (" + c.why() + ") and is stable ("
                     + progress(svc) + "); nothing was changed" + further), EventKind.SUCCEEDED);
@@ -177,7 +179,7 @@ public final class EcsRollback {
             }
             Instant deadline = st.now.plus(spec.timeout());
             st.cp = st.cp.with(new WaitingStable(st.now, deadline, progress(svc), seen));
-            return st.done(wake(st.now, spec.poll(), deadline));
+            return st.done(Tick.wake(st.now, spec.poll(), deadline));
         }
         st.cp = st.cp.with(new Updating(seen));
         st.say(EventKind.PREFLIGHT_PASSED, checked + "; target " + c.target() + ": " + c.why(),
@@ -185,7 +187,7 @@ public final class EcsRollback {
         return st.done(st.now);
     }
 
-    private Tick update(Story st, Updating u) {
+    private Tick update(Story<RollbackCheckpoint> st, Updating u) {
         RollbackSpec spec = st.cp.spec();
         RollbackChoice c = st.cp.choice();
         String name = "service " + spec.service();
@@ -204,8 +206,8 @@ public final class EcsRollback {
                     + ": the update was made by an earlier attempt (before a restart or a failed tick)", next);
         } else if (!c.from().sameAs(pointsAt)) {
             return finish(st, new Outcome.Failed(name + " was changed by someone else after the check: it points at "
-                    + name(pointsAt) + ", not " + c.from() + "; nothing was changed by this rollback. Run it again to roll back from "
-                    + name(pointsAt)), EventKind.FAILED);
+                    + shortName(pointsAt) + ", not " + c.from() + "; nothing was changed by this rollback. Run it again to roll "
+                    + "back from " + shortName(pointsAt)), EventKind.FAILED);
         } else {
             try {
                 // The desired count is left out rather than copied from the check: a scaling policy may have
@@ -226,14 +228,14 @@ public final class EcsRollback {
                         EventKind.SUCCEEDED);
             }
             return finish(st, new Outcome.Failed("updated " + name + " to " + c.target() + " but ECS reports it points at "
-                    + back.map(s -> name(s.taskDefinition())).orElse("nothing: the service is gone")), EventKind.FAILED);
+                    + back.map(s -> shortName(s.taskDefinition())).orElse("nothing: the service is gone")), EventKind.FAILED);
         }
         Instant deadline = st.now.plus(spec.timeout());
         st.cp = st.cp.with(new WaitingStable(st.now, deadline, "", u.eventsSeen()));
-        return st.done(wake(st.now, spec.poll(), deadline));
+        return st.done(Tick.wake(st.now, spec.poll(), deadline));
     }
 
-    private Tick waitStable(Story st, WaitingStable w) {
+    private Tick waitStable(Story<RollbackCheckpoint> st, WaitingStable w) {
         RollbackSpec spec = st.cp.spec();
         RollbackChoice c = st.cp.choice();
         String name = "service " + spec.service();
@@ -248,34 +250,33 @@ public final class EcsRollback {
                         + w.progress()), EventKind.FAILED);
             }
             st.say(EventKind.INFO, "could not read " + name + ": " + AwsFailure.describe(e), "try again in " + DurationText.format(spec.poll()));
-            return st.done(wake(st.now, spec.poll(), w.deadline()));
+            return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
         }
         if (svc == null) {
             return finish(st, new Outcome.Unsafe(name + " was deleted while rolling back to " + c.target()), EventKind.FAILED);
         }
         Instant seen = tellNewEvents(st, svc, w.eventsSeen());
-        Optional<EcsDeployment> failedTarget = svc.deployments().stream()
-                .filter(d -> c.target().sameAs(d.taskDefinition()) && "FAILED".equals(d.rolloutState())).findFirst();
+        Optional<EcsDeployment> failedTarget = svc.failedDeploymentOf(c.target());
         String why = failedTarget.map(d -> ": the deployment of " + c.target() + " failed ("
                 + Objects.requireNonNullElse(d.rolloutStateReason(), "no reason given") + ")").orElse("");
         if (!c.target().sameAs(svc.taskDefinition())) {
             if (failedTarget.isPresent() || c.from().sameAs(svc.taskDefinition())) {
                 return finish(st, new Outcome.RolledBack("ECS rolled " + name + " back on its own" + why + "; it points at "
-                        + name(svc.taskDefinition()) + " again, not at " + c.target() + " (" + progress(svc) + "). "
+                        + shortName(svc.taskDefinition()) + " again, not at " + c.target() + " (" + progress(svc) + "). "
                         + quote(svc.events())), EventKind.ROLLED_BACK);
             }
-            return finish(st, new Outcome.Unsafe(name + " now points at " + name(svc.taskDefinition()) + ", neither "
+            return finish(st, new Outcome.Unsafe(name + " now points at " + shortName(svc.taskDefinition()) + ", neither "
                     + c.target() + " nor " + c.from() + ": someone or something else changed it while this rollback waited ("
                     + progress(svc) + "). Find out who before acting. " + quote(svc.events())), EventKind.FAILED);
         }
-        Optional<EcsDeployment> primary = primary(svc);
+        Optional<EcsDeployment> primary = svc.primary();
         if (primary.isPresent() && failedTarget.isPresent() && primary.get().id().equals(failedTarget.get().id())) {
             return finish(st, new Outcome.RolledBack("the deployment of " + c.target() + " failed ("
                     + Objects.requireNonNullElse(primary.get().rolloutStateReason(), "no reason given")
                     + ") and ECS did not roll it back: " + name + " points at " + c.target() + " but " + progress(svc)
                     + ". " + quote(svc.events())), EventKind.FAILED);
         }
-        if (stable(svc, c.target())) {
+        if (svc.stableOn(c.target())) {
             st.say(EventKind.SERVICE_STABLE, name + " is stable on " + c.target() + ": " + progress(svc), "");
             String took = DurationText.format(Duration.between(st.cp.startedAt(), st.now));
             return finish(st, new Outcome.Succeeded(name + " runs " + c.target() + " again (" + c.why() + "): "
@@ -296,7 +297,7 @@ public final class EcsRollback {
                     + " until " + CLOCK.format(w.deadline()));
         }
         st.cp = st.cp.with(new WaitingStable(w.since(), w.deadline(), now, seen));
-        return st.done(wake(st.now, spec.poll(), w.deadline()));
+        return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
     }
 
     // ---- checks and target
@@ -389,34 +390,18 @@ public final class EcsRollback {
 
     // ---- reading a service
 
-    /**
-     * Stable on the target: the service points at it, it has a single deployment and that deployment is of
-     * the target, all desired tasks run, and the rollout is COMPLETED where ECS reports a rollout state.
-     */
-    static boolean stable(EcsService svc, TaskDefinitionRef target) {
-        if (!target.sameAs(svc.taskDefinition()) || svc.deployments().size() != 1) return false;
-        EcsDeployment only = svc.deployments().get(0);
-        return target.sameAs(only.taskDefinition()) && svc.runningCount() == svc.desiredCount()
-                && (only.rolloutState() == null || "COMPLETED".equals(only.rolloutState()));
-    }
-
     /** {@code 1/3 running, 2 pending; web:5 PRIMARY 1/3 IN_PROGRESS, web:7 ACTIVE 2/3}. */
     static String progress(EcsService svc) {
-        String counts = svc.runningCount() + "/" + svc.desiredCount() + " running"
-                + (svc.pendingCount() > 0 ? ", " + svc.pendingCount() + " pending" : "");
+        String counts = svc.taskCounts();
         if (svc.deployments().isEmpty()) return counts + "; no deployments";
         return counts + "; " + svc.deployments().stream()
-                .map(d -> name(d.taskDefinition()) + " " + d.status() + " " + d.runningCount() + "/" + d.desiredCount()
+                .map(d -> shortName(d.taskDefinition()) + " " + d.status() + " " + d.runningCount() + "/" + d.desiredCount()
                         + (d.rolloutState() == null ? "" : " " + d.rolloutState()))
                 .collect(Collectors.joining(", "));
     }
 
-    private static Optional<EcsDeployment> primary(EcsService svc) {
-        return svc.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst();
-    }
-
     /** Tells the ECS events newer than {@code seen}, oldest first, and returns the newest time told. */
-    private static Instant tellNewEvents(Story st, EcsService svc, Instant seen) {
+    private static Instant tellNewEvents(Story<RollbackCheckpoint> st, EcsService svc, Instant seen) {
         List<EcsEvent> fresh = new ArrayList<>(svc.events().stream()
                 .filter(e -> e.at() != null && (seen == null || e.at().isAfter(seen))).toList());
         // ECS lists newest first; reversed before the (stable) sort, events of the same instant keep their order.
@@ -445,61 +430,36 @@ public final class EcsRollback {
     private String pointsAtNow(RollbackSpec spec) {
         try {
             return ecs.service(spec.cluster(), spec.service())
-                    .map(s -> "the service points at " + name(s.taskDefinition()))
+                    .map(s -> "the service points at " + shortName(s.taskDefinition()))
                     .orElse("the service no longer exists");
         } catch (RuntimeException e) {
             return "the service could not be read back (" + AwsFailure.describe(e) + ")";
         }
     }
 
-    /** {@code web:5} for an ARN or {@code family:revision}; anything else as given. */
-    private static String name(String taskDefinition) {
-        return TaskDefinitionRef.parse(taskDefinition).map(TaskDefinitionRef::toString).orElse(String.valueOf(taskDefinition));
-    }
-
     // ---- endings
 
     private Tick ignored(RollbackCheckpoint checkpoint, String what, Instant now) {
-        Story st = new Story(checkpoint, now);
+        Story<RollbackCheckpoint> st = story(checkpoint, now);
         st.say(EventKind.INFO, what + " ignored: a rollback asks for no approval", "");
         return st.done(checkpoint.finished() ? null : now);
     }
 
-    private static Tick invalid(Story st, List<Problem> problems) {
+    private static Tick invalid(Story<RollbackCheckpoint> st, List<Problem> problems) {
         Outcome.Invalid invalid = new Outcome.Invalid(problems);
         st.cp = st.cp.with(new Finished(invalid));
         st.say(EventKind.FAILED, "preflight failed, " + invalid.message(), "");
         return st.done(null);
     }
 
-    private static Tick finish(Story st, Outcome outcome, EventKind kind) {
+    private static Tick finish(Story<RollbackCheckpoint> st, Outcome outcome, EventKind kind) {
         st.cp = st.cp.with(new Finished(outcome));
         st.say(kind, outcome.message(), "");
         return st.done(null);
     }
 
-    private static Instant wake(Instant now, Duration poll, Instant limit) {
-        Instant byPoll = now.plus(poll);
-        return byPoll.isBefore(limit) ? byPoll : limit;
-    }
-
-    /** The events of one call. A rollback moves no traffic and reads no alarms, so events carry neither. */
-    private static final class Story {
-        final Instant now;
-        final List<DeploymentEvent> events = new ArrayList<>();
-        RollbackCheckpoint cp;
-
-        Story(RollbackCheckpoint cp, Instant now) {
-            this.cp = cp;
-            this.now = now;
-        }
-
-        void say(EventKind kind, String message, String next) {
-            events.add(new DeploymentEvent(now, kind, message, null, Map.of(), next));
-        }
-
-        Tick done(Instant wakeAt) {
-            return new Tick(cp.plus(events), events, wakeAt);
-        }
+    /** A rollback moves no traffic and reads no alarms, so its events carry neither. */
+    private static Story<RollbackCheckpoint> story(RollbackCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, c -> null, c -> Map.of(), RollbackCheckpoint::withHistory);
     }
 }

@@ -8,7 +8,6 @@ import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,10 +43,7 @@ public record RollbackCheckpoint(RollbackSpec spec, RollbackPhase phase, Rollbac
         return new RollbackCheckpoint(spec, phase, choice, at, history);
     }
 
-    RollbackCheckpoint plus(List<DeploymentEvent> events) {
-        if (events.isEmpty()) return this;
-        List<DeploymentEvent> all = new ArrayList<>(history);
-        all.addAll(events);
+    RollbackCheckpoint withHistory(List<DeploymentEvent> all) {
         return new RollbackCheckpoint(spec, phase, choice, startedAt, all);
     }
 

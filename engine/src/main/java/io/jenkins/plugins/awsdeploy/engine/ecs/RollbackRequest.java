@@ -134,11 +134,6 @@ public final class RollbackRequest {
             problems.add(new Problem(parameter, "is required"));
             return null;
         }
-        try {
-            return DurationText.parse(parameter, text);
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-            return null;
-        }
+        return DurationText.parse(parameter, text, problems);
     }
 }

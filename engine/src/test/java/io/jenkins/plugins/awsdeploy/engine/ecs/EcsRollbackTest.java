@@ -82,7 +82,7 @@ class EcsRollbackTest {
         assertThat(o.message()).contains("service web runs web:6 again", "3/3 tasks", "restored in 2m", "it ran web:7",
                 "highest ACTIVE revision of web below the current web:7");
         assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofMinutes(2));
-        assertThat(EcsRollback.stable(service(), TaskDefinitionRef.of("web:6"))).isTrue();
+        assertThat(service().stableOn(TaskDefinitionRef.of("web:6"))).isTrue();
         assertThat(ecs.calls("UpdateService")).isEqualTo(1);
         assertThat(t.events()).extracting(DeploymentEvent::kind).containsSubsequence(EventKind.PREFLIGHT_PASSED,
                 EventKind.SERVICE_UPDATED, EventKind.INFO, EventKind.SERVICE_STABLE, EventKind.SUCCEEDED);
@@ -420,7 +420,7 @@ class EcsRollbackTest {
 
             assertThat(outcome(t)).as("killed after checkpoint " + kill).isInstanceOf(Outcome.Succeeded.class);
             assertThat(fresh.ecs.calls("UpdateService")).as("killed after checkpoint " + kill).isEqualTo(1);
-            assertThat(EcsRollback.stable(fresh.service(), TaskDefinitionRef.of("web:5"))).isTrue();
+            assertThat(fresh.service().stableOn(TaskDefinitionRef.of("web:5"))).isTrue();
         }
     }
 

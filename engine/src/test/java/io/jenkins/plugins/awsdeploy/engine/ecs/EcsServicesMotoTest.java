@@ -115,7 +115,7 @@ class EcsServicesMotoTest {
             assertThat(d.createdAt()).isNotNull();
         });
         assertThat(svc.tags()).isEqualTo(Map.of("team", "payments"));
-        assertThat(EcsRollback.stable(svc, TaskDefinitionRef.of(web1))).isTrue();
+        assertThat(svc.stableOn(TaskDefinitionRef.of(web1))).isTrue();
     }
 
     @Test
@@ -252,7 +252,7 @@ class EcsServicesMotoTest {
         assertThat(svc.taskDefinition()).isEqualTo(web2);
         assertThat(svc.desiredCount()).isEqualTo(2);
         // moto adds no deployment: the only one still runs web:1, so the service is not stable on web:2.
-        assertThat(EcsRollback.stable(svc, TaskDefinitionRef.of(web2))).isFalse();
+        assertThat(svc.stableOn(TaskDefinitionRef.of(web2))).isFalse();
 
         ecs.updateService("prod", "web", "web:1", 4);
         svc = ecs.service("prod", "web").orElseThrow();

@@ -46,7 +46,7 @@ class RollbackSuccessPropertyTest {
 
         Outcome outcome = t.checkpoint().outcome().orElseThrow();
         if (outcome instanceof Outcome.Succeeded) {
-            assertThat(EcsRollback.stable(ecs.peek(CLUSTER, SERVICE), new TaskDefinitionRef("web", 5))).isTrue();
+            assertThat(ecs.peek(CLUSTER, SERVICE).stableOn(new TaskDefinitionRef("web", 5))).isTrue();
         }
         assertThat(outcome.exitCode()).isIn(0, 1, 3, 5);
         // None when someone else changed the service between the check and the update.
