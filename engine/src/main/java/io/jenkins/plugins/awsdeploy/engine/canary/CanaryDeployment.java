@@ -187,7 +187,8 @@ public final class CanaryDeployment {
         }
         if (!problems.isEmpty()) {
             Outcome.Invalid invalid = new Outcome.Invalid(problems);
-            st.cp = st.cp.with(new Finished(invalid));
+            // The event shows the split the listener really has, which may be the very problem.
+            st.cp = st.cp.with(new Finished(invalid), current.orElse(st.cp.live()));
             st.say(EventKind.FAILED, "preflight failed, " + invalid.message(), "");
             return st.done(null);
         }
@@ -379,8 +380,10 @@ public final class CanaryDeployment {
 
     private Tick unsafe(Story<CanaryCheckpoint> st, String what) {
         CanarySpec spec = st.cp.spec();
-        String message = "stopped without restoring: " + what + ". To put all traffic back on the stable side: "
-                + restoreCommand(spec) + " (then check it with the AWS console or describe-"
+        String message = "stopped without restoring: " + what + ". To put all traffic back on the stable side, set the "
+                + "forward action's weights to stable 100, canary 0; where the forward action is the only action: "
+                + restoreCommand(spec) + " (that command replaces every action, so with authentication or other actions "
+                + "edit the forward action in the AWS console instead; then check it with describe-"
                 + (spec.target().kind() == TrafficTarget.Kind.LISTENER ? "listeners" : "rules") + ")";
         st.cp = st.cp.with(new Finished(new Outcome.Unsafe(message)));
         st.say(EventKind.FAILED, message, "a person must check the " + spec.target().describe());

@@ -91,7 +91,9 @@ public final class CanaryRequest {
             problems.add(new Problem("approvalTimeout", "only applies with approveBefore, which asks for approvals"));
         }
         checkAlarms(problems);
-        CanaryPlan plan = CanaryPlan.of(percents, bakeTime, approveBefore, problems);
+        // With no steps to check (a wrong preset was named) the plan would only repeat that problem.
+        CanaryPlan plan = percents.isEmpty() && !problems.isEmpty() ? new CanaryPlan(List.of())
+                : CanaryPlan.of(percents, bakeTime, approveBefore, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

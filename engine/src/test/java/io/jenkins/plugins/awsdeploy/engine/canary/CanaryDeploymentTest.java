@@ -131,7 +131,9 @@ class CanaryDeploymentTest {
     @Test
     void aSplitOffThePathIsRefusedAndOneOnThePathIsContinued() {
         aws.setWeights(LISTENER, Map.of(BLUE_TG, 70, GREEN_TG, 30));
-        assertThat(outcome(canary(r -> r).runToEnd()).message()).contains("70/30", "neither 100/0 nor a step");
+        Ticker off = canary(r -> r).runToEnd();
+        assertThat(outcome(off).message()).contains("70/30", "neither 100/0 nor a step");
+        assertThat(off.events().get(off.events().size() - 1).weights()).isEqualTo(new Split(70, 30));
 
         aws.setWeights(LISTENER, Map.of(BLUE_TG, 50, GREEN_TG, 50));
         aws.resetCalls();

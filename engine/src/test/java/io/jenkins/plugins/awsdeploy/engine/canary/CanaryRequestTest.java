@@ -54,6 +54,12 @@ class CanaryRequestTest {
     }
 
     @Test
+    void anUnknownPresetIsOneProblemNotTwo() {
+        assertThat(catchInvalid(r -> r.steps(null).preset("Blue50Percent")).problems()).extracting(Problem::parameter)
+                .containsExactly("preset");
+    }
+
+    @Test
     void refusesEachKindOfBadInput() {
         expect("listenerArn", r -> r.listenerArn(null));
         expect("listenerArn", r -> r.ruleArn(FakeRule.ARN));
