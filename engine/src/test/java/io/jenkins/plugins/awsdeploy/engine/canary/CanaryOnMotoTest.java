@@ -124,6 +124,24 @@ class CanaryOnMotoTest {
         }
     }
 
+    /**
+     * The consistency test above would also pass if retries were broken (every run would roll back), so
+     * this one pins them: throttling, 5xx and drops on the very calls a canary needs are ridden out.
+     */
+    @Test
+    void throttlingErrorsAndDropsAreRetriedAndTheCanarySucceeds() throws Exception {
+        try (MotoAlb alb = alb();
+             FaultProxy faults = FaultProxy.builder(Moto.endpoint())
+                     .onlyFor(op -> op.equals("DescribeAlarms") || op.equals("DescribeListeners")).start()) {
+            faults.injectNext(Fault.THROTTLING, Fault.INTERNAL_ERROR, Fault.DROP, Fault.SERVICE_UNAVAILABLE, Fault.THROTTLING);
+            Run run = canary(alb, faults.endpoint(), () -> { });
+
+            assertThat(faults.injectedTotal()).isEqualTo(5);
+            assertThat(run.outcome()).as(run.outcome().message()).isInstanceOf(Outcome.Succeeded.class);
+            assertThat(alb.listenerSplit()).isEqualTo(new Split(0, 100));
+        }
+    }
+
     @Test
     void aListenerAnswerLostAfterTheChangeIsRetriedSafely() throws Exception {
         try (MotoAlb alb = alb();
