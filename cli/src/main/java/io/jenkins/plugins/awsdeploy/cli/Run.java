@@ -87,7 +87,7 @@ final class Run {
             @Override
             public void save(Checkpoint checkpoint) {
                 last = checkpoint;
-                if (stateFile != null) stateFile.save(checkpoint, console);
+                if (stateFile != null) stateFile.save(checkpoint);
                 // The loop prints a tick's events after saving its checkpoint: taking the question up on the
                 // timer's next turn keeps the prompt (or "question closed") after the events that explain it.
                 timer.execute(() -> approvals.offer(checkpoint, loop));

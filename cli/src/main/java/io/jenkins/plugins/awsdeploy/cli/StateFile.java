@@ -19,7 +19,6 @@ import java.util.Optional;
 final class StateFile {
 
     private final Path path;
-    private boolean warned;
 
     StateFile(Path path) {
         this.path = path;
@@ -45,17 +44,12 @@ final class StateFile {
      * Saves atomically. A failure does not stop the deployment, which is safer to finish than to abandon
      * halfway; it only means a crash could not be resumed from here, which the person is told once.
      */
-    void save(Checkpoint checkpoint, Console console) {
-        try {
-            JsonCodec.save(checkpoint, path);
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                if (warned) return;
-                warned = true;
-            }
-            console.warn("could not save the state file (" + e.getMessage() + "); the deployment goes on, "
-                    + "but after a crash it could not be resumed from " + path);
-        }
+    /**
+     * Throws when the file cannot be written: the deployment loop then stops the deployment and puts traffic
+     * back, because one that can no longer be resumed must not run on unattended.
+     */
+    void save(Checkpoint checkpoint) {
+        JsonCodec.save(checkpoint, path);
     }
 
     /**

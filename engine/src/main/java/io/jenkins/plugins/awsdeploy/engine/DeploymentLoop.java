@@ -35,6 +35,8 @@ public final class DeploymentLoop {
     private Checkpoint checkpoint;
     private ScheduledFuture<?> next;
     private int failedTicks;
+    /** Set once a checkpoint could not be stored: the deployment is then being stopped, not stopped again. */
+    private boolean stopping;
 
     public DeploymentLoop(Engine engine, ScheduledExecutorService timer, Clock clock, Listener listener) {
         this.engine = engine;
@@ -95,19 +97,22 @@ public final class DeploymentLoop {
             return;
         }
         checkpoint = tick.checkpoint();
+        boolean stored = true;
         try {
             listener.save(checkpoint);
         } catch (RuntimeException e) {
-            // Going on without a stored checkpoint would make a later resume start from an older one.
+            stored = false;
             tell(new DeploymentEvent(clock.instant(), EventKind.INFO, "could not store the checkpoint: "
-                    + AwsFailure.describe(e), null, null, "stop and put traffic back"));
-            tick.events().forEach(this::tell);
-            if (!checkpoint.finished()) {
-                arm((c, now) -> engine.abort(c, "the checkpoint could not be stored", now), 0);
-                return;
-            }
+                    + AwsFailure.describe(e), null, null, stopping ? "" : "stop and put traffic back"));
         }
         tick.events().forEach(this::tell);
+        if (!stored && !stopping && !checkpoint.finished()) {
+            // Going on without a stored checkpoint would let a later resume start from an older one. Stopping
+            // is asked for once; the rollback then runs its course even if the store stays broken.
+            stopping = true;
+            arm((c, now) -> engine.abort(c, "the checkpoint could not be stored", now), 0);
+            return;
+        }
         if (tick.wakeAt() == null) {
             outcome.complete(checkpoint.outcome().orElseThrow());
             return;

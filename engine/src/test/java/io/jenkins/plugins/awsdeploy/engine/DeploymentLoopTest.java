@@ -71,6 +71,24 @@ class DeploymentLoopTest {
     }
 
     @Test
+    void aStoreThatStaysBrokenStillLetsTheRollbackFinish() throws Exception {
+        DeploymentLoop loop = new DeploymentLoop(new Engine(aws.ports()), timer, Clock.systemUTC(), new DeploymentLoop.Listener() {
+            int saves;
+
+            public void event(DeploymentEvent e) {
+            }
+
+            public void save(Checkpoint c) {
+                if (++saves >= 3) throw new IllegalStateException("No space left on device");
+            }
+        });
+        Outcome outcome = loop.start(canary(), false).get(10, TimeUnit.SECONDS);
+
+        assertThat(outcome).isInstanceOf(Outcome.Stopped.class);
+        assertThat(aws.weights(LISTENER).asSplit(BLUE_TG, GREEN_TG)).contains(Split.ALL_STABLE);
+    }
+
+    @Test
     void awsFailuresReadAsOneShortPhrase() {
         AwsServiceException throttled = AwsServiceException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("Throttling").errorMessage("Rate exceeded").build()).build();
