@@ -6,21 +6,15 @@ import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsSession;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
-import io.jenkins.plugins.awsdeploy.engine.testing.Moto;
+import io.jenkins.plugins.awsdeploy.engine.testing.EcsMoto;
 import io.jenkins.plugins.awsdeploy.engine.testing.Ticker;
 import io.jenkins.plugins.awsdeploy.engine.testing.VirtualClock;
 import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
 import java.io.IOException;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
@@ -40,22 +34,19 @@ class EcsRollbackMotoTest {
     String web2;
     String web3;
 
+    static EcsMoto world;
+
     @BeforeAll
     static void startMoto() throws IOException {
-        // A server of its own, unlike testing.Moto's shared one: services start with 2 running tasks here,
-        // so that one with 2 desired reads as stable, its rollout COMPLETED.
-        moto = MotoServer.builder().environment("MOTO_ECS_SERVICE_RUNNING", "2").start();
-        session = new AwsSession(Moto.access(moto.endpoint()), AwsRetryStrategy.doNotRetry());
-        setup = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(ApacheHttpClient.create()).build();
+        world = EcsMoto.start();
+        moto = world.moto;
+        session = world.session;
+        setup = world.setup;
     }
 
     @AfterAll
     static void stopMoto() {
-        if (setup != null) setup.close();
-        if (session != null) session.close();
-        if (moto != null) moto.close();
+        if (world != null) world.close();
     }
 
     /** web:1 to web:3; service "web" in cluster "prod" runs web:3 with 2 tasks. */

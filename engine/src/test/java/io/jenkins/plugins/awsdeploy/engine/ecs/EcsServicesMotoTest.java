@@ -8,7 +8,7 @@ import io.jenkins.plugins.awsdeploy.engine.aws.EcsPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionInfo;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
-import io.jenkins.plugins.awsdeploy.engine.testing.Moto;
+import io.jenkins.plugins.awsdeploy.engine.testing.EcsMoto;
 import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
 import java.io.IOException;
 import java.util.List;
@@ -19,12 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -49,22 +44,19 @@ class EcsServicesMotoTest {
     static EcsClient setup;
     EcsPort ecs;
 
+    static EcsMoto world;
+
     @BeforeAll
     static void startMoto() throws IOException {
-        // A server of its own, unlike testing.Moto's shared one: services start with 2 running tasks here,
-        // so that one with 2 desired reads as a COMPLETED rollout.
-        moto = MotoServer.builder().environment("MOTO_ECS_SERVICE_RUNNING", "2").start();
-        session = new AwsSession(Moto.access(moto.endpoint()), AwsRetryStrategy.doNotRetry());
-        setup = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(ApacheHttpClient.create()).build();
+        world = EcsMoto.start();
+        moto = world.moto;
+        session = world.session;
+        setup = world.setup;
     }
 
     @AfterAll
     static void stopMoto() {
-        if (setup != null) setup.close();
-        if (session != null) session.close();
-        if (moto != null) moto.close();
+        if (world != null) world.close();
     }
 
     @BeforeEach
