@@ -246,7 +246,8 @@ public final class CanaryBenchmark {
                 threadsBefore, threadsDuring);
         System.out.printf(Locale.ROOT, "   heap per waiting deployment: %.1f KiB (%.1f MiB in all, after GC)%n",
                 (heapDuring - heapBefore) / 1024.0 / deployments, (heapDuring - heapBefore) / 1048576.0);
-        loops.size();
+        // The deployments must stay reachable until the heap was measured, or the figure would miss them.
+        java.lang.ref.Reference.reachabilityFence(loops);
         timer.shutdownNow();
     }
 
