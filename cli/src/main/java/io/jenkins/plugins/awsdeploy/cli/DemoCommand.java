@@ -14,6 +14,7 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
+import io.jenkins.plugins.awsdeploy.localaws.MotoServerMissing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -73,9 +74,13 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         LocalAws aws;
         try {
             aws = LocalAws.start();
+        } catch (MotoServerMissing e) {
+            // Its message already says how to install it.
+            host.err().println("The demo needs moto_server, the local AWS emulator: " + e.getMessage());
+            return 1;
         } catch (IllegalStateException | IOException e) {
-            host.err().println("The demo needs moto_server (moto 5.x), the local AWS emulator: " + e.getMessage());
-            host.err().println("Install it with: " + MotoServer.INSTALL_HINT);
+            host.err().println("The demo could not start moto_server (moto 5.x), the local AWS emulator: " + e.getMessage());
+            host.err().println("If it is not installed: " + MotoServer.INSTALL_HINT);
             return 1;
         }
         int exit;
