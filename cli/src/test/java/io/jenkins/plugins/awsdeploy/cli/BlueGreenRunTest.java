@@ -177,6 +177,68 @@ class BlueGreenRunTest {
         assertThat(scene.weights(stage)).isEqualTo(List.of(0, 100));
     }
 
+    @Test
+    void targetsGoneDuringABakeSendTrafficBackLikeAnAlarm() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "gone");
+        readyToServe(scene);
+        CommandLineRun.Background run = CommandLineRun.start(scene.args(stage).remove("--image")
+                .set("--task-definition", "gone-web:2").set("--steps", "50,100").set("--bake", "1m").toArray());
+
+        run.awaitOut("shifted to 50%");
+        stage.ecs.targets(scene.greenGroup(), GREEN, 0);
+        CommandLineRun.Result result = run.result();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(scene.weights(stage)).isEqualTo(List.of(100, 0));
+        assertThat(scene.service(stage, BLUE).desiredCount()).isEqualTo(TASKS);
+        assertThat(result.err()).contains("Rolled back (exit code 3)", "green (web-green) has 0 healthy targets for 2 tasks");
+    }
+
+    @Test
+    void aNewSideEmptiedWhileTheOldSideIsKeptNeverLosesTheOldSide() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "empty");
+        readyToServe(scene);
+        CommandLineRun.Background run = CommandLineRun.start(scene.args(stage).remove("--image")
+                .set("--task-definition", "empty-web:2").set("--scale-down-after", "1m").toArray());
+
+        run.awaitOut("all production traffic is on green");
+        stage.ecs.scale(scene.cluster(), GREEN, 0);
+        CommandLineRun.Result result = run.result();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(scene.weights(stage)).isEqualTo(List.of(100, 0));
+        assertThat(scene.service(stage, BLUE).desiredCount()).isEqualTo(TASKS);
+        assertThat(stage.ecs.tags(scene.cluster(), GREEN)).doesNotContainKey(KnownGoodTag.KEY);
+        assertThat(result.out()).doesNotContain("scaled web-blue to 0");
+        assertThat(result.err()).doesNotContain("Done");
+    }
+
+    @Test
+    void theImageTheLiveSideRunsAlreadyNeedsForce() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "same");
+        Map<String, Object> before = scene.snapshot(stage);
+
+        CommandLineRun.Result result = CommandLineRun.run(scene.args(stage).set("--image", "repo/web:1.0").toArray());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("--force: is needed to deploy a revision identical to the live one: web-blue runs "
+                + "same-web:1, which already has app=repo/web:1.0");
+        assertThat(scene.snapshot(stage)).isEqualTo(before);
+    }
+
+    @Test
+    void aServiceWhoseLoadBalancersIncludeTheOtherSidesTargetGroupIsRefused() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "cross");
+        stage.ecs.crossed(scene.cluster(), GREEN, scene.v1(), List.of(scene.greenGroup(), scene.blueGroup()));
+        Map<String, Object> before = scene.snapshot(stage);
+
+        CommandLineRun.Result result = CommandLineRun.run(scene.args(stage).toArray());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("--green-service: web-green's load balancers include blue's target group cross-blue");
+        assertThat(scene.snapshot(stage)).isEqualTo(before);
+    }
+
     /**
      * Registers revision 2 and gives the idle green service everything ECS would have once it ran it: the revision
      * in its only, completed deployment, and a healthy target for each task the update will ask for.
