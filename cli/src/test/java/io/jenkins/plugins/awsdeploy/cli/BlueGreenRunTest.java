@@ -214,6 +214,45 @@ class BlueGreenRunTest {
     }
 
     @Test
+    void anIdleSideRolledBackWhileTheQuestionWasOpenIsNotSwitchedTo() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "asked");
+        readyToServe(scene);
+
+        CommandLineRun.Result result = CommandLineRun.run(prompt -> {
+            // Someone puts green back on the old revision while the approver reads the question.
+            stage.ecs.settled(scene.cluster(), GREEN, scene.v1(), scene.greenGroup(), TASKS);
+            return "y";
+        }, Map.of(), scene.args(stage).remove("--image").set("--task-definition", "asked-web:2")
+                .set("--approve-before", "switch").toArray());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
+        assertThat(scene.weights(stage)).isEqualTo(List.of(100, 0));
+        assertThat(scene.service(stage, BLUE).desiredCount()).isEqualTo(TASKS);
+        assertThat(result.err()).contains("just before the first shift", "web-green runs asked-web:1, not asked-web:2",
+                "someone else changed it").doesNotContain("back on");
+    }
+
+    @Test
+    void anAlarmDoesNotSwitchBackToAnOldSideRedeployedMeanwhile() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "redo");
+        readyToServe(scene);
+        CommandLineRun.Background run = CommandLineRun.start(scene.args(stage).remove("--image")
+                .set("--task-definition", "redo-web:2").set("--scale-down-after", "1m").toArray());
+
+        run.awaitOut("all production traffic is on green");
+        String v3 = stage.ecs.register(scene.family(), Map.of("app", "repo/web:unverified"));
+        stage.ecs.settled(scene.cluster(), BLUE, v3, scene.blueGroup(), TASKS);
+        stage.resources.setAlarm(scene.alarm(), StateValue.ALARM, "Threshold Crossed: 12 server errors");
+        CommandLineRun.Result result = run.result();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
+        assertThat(scene.weights(stage)).isEqualTo(List.of(0, 100));
+        assertThat(result.err()).contains("did not switch back", "web-blue runs redo-web:3, not redo-web:1",
+                "blue: web-blue runs redo-web:3, 2/2 tasks", "green: web-green runs redo-web:2, 2/2 tasks",
+                "all traffic is on green (web-green), which serves redo-web:2");
+    }
+
+    @Test
     void theImageTheLiveSideRunsAlreadyNeedsForce() {
         BlueGreenScene scene = BlueGreenScene.build(stage, "same");
         Map<String, Object> before = scene.snapshot(stage);

@@ -48,7 +48,7 @@ record SideState(String name, boolean exists, String revision, List<String> unse
         } else if (running != desired) {
             why.add(name + " runs " + running + " of " + desired + " tasks");
         }
-        if (fewerHealthyThanDesired()) why.add(name + ": " + health());
+        if (desired > 0 && fewerHealthyThanDesired()) why.add(name + ": " + health());
         return why;
     }
 

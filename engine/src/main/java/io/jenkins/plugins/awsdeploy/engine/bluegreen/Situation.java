@@ -20,23 +20,27 @@ final class Situation {
 
     private final BlueGreenCheckpoint cp;
     private final String listener;
+    private final ForwardWeights weights;
     private final Map<Colour, SideState> sides = new EnumMap<>(Colour.class);
     private final Map<Colour, String> unreadable = new EnumMap<>(Colour.class);
 
-    private Situation(BlueGreenCheckpoint cp, String listener) {
+    private Situation(BlueGreenCheckpoint cp, String listener, ForwardWeights weights) {
         this.cp = cp;
         this.listener = listener;
+        this.weights = weights;
     }
 
     static Situation read(BlueGreenCheckpoint cp, TrafficPort traffic, Fleet fleet) {
         BlueGreenSpec spec = cp.spec();
         String forwards;
+        ForwardWeights weights = null;
         try {
-            forwards = traffic.read(spec.target()).map(w -> "forwards " + w).orElse("no longer exists");
+            weights = traffic.read(spec.target()).orElse(null);
+            forwards = weights == null ? "no longer exists" : "forwards " + weights;
         } catch (RuntimeException e) {
             forwards = "could not be read (" + AwsFailure.describe(e) + ")";
         }
-        Situation s = new Situation(cp, "the " + spec.target().describe() + " " + forwards);
+        Situation s = new Situation(cp, "the " + spec.target().describe() + " " + forwards, weights);
         for (Colour c : Colour.values()) {
             try {
                 s.sides.put(c, fleet.read(c));
@@ -62,7 +66,12 @@ final class Situation {
         Optional<Colour> serving = servingSide();
         if (serving.isPresent()) {
             Colour c = serving.get();
-            return c + " (" + spec.service(c) + ") serves " + shortName(revisionOf(c)) + " with every task healthy; to send "
+            String side = c + " (" + spec.service(c) + ")";
+            String serves = shortName(revisionOf(c)) + " with every task healthy";
+            boolean allThere = weights != null && weights.asSplit(spec.targetGroup(c.other()), spec.targetGroup(c))
+                    .filter(split -> split.canary() == 100).isPresent();
+            if (allThere) return "all traffic is on " + side + ", which serves " + serves + "; nothing needs to move to keep it served";
+            return side + " serves " + serves + "; to send "
                     + "all traffic there, set the forward action's weights to " + ForwardWeights.shortName(spec.targetGroup(c))
                     + " 100, " + ForwardWeights.shortName(spec.targetGroup(c.other())) + " 0; where the forward action is "
                     + "the only action: " + forwardAllCommand(spec.target(), spec.targetGroup(c), spec.targetGroup(c.other()))

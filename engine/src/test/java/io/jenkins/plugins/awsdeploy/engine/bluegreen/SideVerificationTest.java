@@ -167,7 +167,7 @@ class SideVerificationTest {
         assertThat(outcome.exitCode()).isEqualTo(5);
         assertThat(outcome.message()).contains("did not switch back", "web-blue runs web:3, not web:1", "alarm 5xx is ALARM",
                 "forwards web-blue=0, web-green=100", "blue: web-blue runs web:3, 3/3 tasks",
-                "green: web-green runs web:2, 3/3 tasks", "green (web-green) serves web:2");
+                "green: web-green runs web:2, 3/3 tasks", "all traffic is on green (web-green), which serves web:2");
         assertThat(world.aws.calls("ModifyListener")).isZero();
         assertThat(world.production()).isEqualTo(new Split(0, 100));
     }
@@ -248,7 +248,7 @@ class SideVerificationTest {
 
         Outcome outcome = outcome(resumed);
         assertThat(outcome).as(outcome.message()).isInstanceOf(Outcome.Unsafe.class);
-        assertThat(outcome.message()).contains("blue: web-blue runs web:1, 0/0 tasks", "forwards web-blue=100, web-green=0",
+        assertThat(outcome.message()).contains("blue: web-blue runs web:1, 0/0 tasks", "web-blue=100", "web-green=0",
                 "green (web-green) serves web:2", "--listener-arn " + LISTENER)
                 .doesNotContain("was not scaled down", "ran the previous revision");
         assertThat(world.service(BLUE).desiredCount()).isZero();
