@@ -49,7 +49,13 @@ class BlueGreenResumeTest {
         NEW_SIDE_EMPTIED_WHILE_THE_OLD_SIDE_IS_KEPT(t -> phase(t) instanceof BlueGreenPhase.ScaleDownWait,
                 w -> w.ecs.scale(BlueGreenWorld.CLUSTER, GREEN, 0), "ScaleDownWait"),
         NEW_SIDE_EMPTIED_AT_THE_SCALE_DOWN(t -> phase(t) instanceof BlueGreenPhase.ScalingDownOld,
-                w -> w.ecs.scale(BlueGreenWorld.CLUSTER, GREEN, 0), "ScalingDownOld");
+                w -> w.ecs.scale(BlueGreenWorld.CLUSTER, GREEN, 0), "ScalingDownOld"),
+        OLD_SIDE_REDEPLOYED_THEN_AN_ALARM(t -> phase(t) instanceof BlueGreenPhase.ScaleDownWait, w -> {
+            w.ecs.register("web", Map.of("app", "repo/web:unverified", "envoy", "envoy:1.29"));
+            w.ecs.startDeployment(BlueGreenWorld.CLUSTER, BLUE, "web:3");
+            w.ecs.completeRollout(BlueGreenWorld.CLUSTER, BLUE);
+            alarm(w);
+        }, "ScaleDownWait");
 
         final Predicate<Ticker> when;
         /** What goes wrong, once, when its moment comes. */
@@ -154,6 +160,13 @@ class BlueGreenResumeTest {
             assertThat(TaskDefinitionRef.of(recorded).sameAs(green.taskDefinition())).as(when).isTrue();
             TaskDefinitionInfo deployed = world.ecs.revisions("web").get(TaskDefinitionRef.of(recorded).revision() - 1);
             assertThat(deployed.imageByContainer()).as(when).containsEntry("app", "repo/web:2.0");
+        } else if (outcome instanceof Outcome.Unsafe) {
+            // Only when the side to switch back to was changed by someone else: traffic stays on the verified new side.
+            assertThat(blue.taskDefinition()).as(when + ": " + outcome.message()).isEqualTo(FakeEcs.taskDefinitionArn("web:3"));
+            assertThat(world.production()).as(when).isEqualTo(new Split(0, 100));
+            assertThat(green.desiredCount()).as(when).isEqualTo(3);
+            assertThat(outcome.message()).as(when).contains("did not switch back", "Now: ");
+            assertThat(green.tags()).as(when).doesNotContainKey(KnownGoodTag.KEY);
         } else {
             assertThat(outcome).as(when + ": " + outcome.message()).isInstanceOf(Outcome.RolledBack.class);
             assertThat(alarm).as(when).isTrue();

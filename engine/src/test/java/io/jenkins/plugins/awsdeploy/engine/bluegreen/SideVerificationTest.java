@@ -234,6 +234,21 @@ class SideVerificationTest {
     }
 
     @Test
+    void aSplitChangedDuringARestartIsReportedWithBothServicesAsTheyAreNow() {
+        Ticker t = world.start(r -> r.scaleDownAfter("10m")).runUntil(x -> phase(x) instanceof BlueGreenPhase.ScaleDownWait, 100);
+        world.aws.setWeights(LISTENER, Map.of(BLUE_TG, 50, GREEN_TG, 50));
+        world.ecs.scale(CLUSTER, BLUE, 1);
+        t.restartFromStore().runToEnd();
+
+        Outcome outcome = outcome(t);
+        assertThat(outcome).as(outcome.message()).isInstanceOf(Outcome.Unsafe.class);
+        assertThat(outcome.message()).contains("after the restart", "Now: the listener", "blue: web-blue runs web:1, 3/1 tasks",
+                "green (web-green) serves web:2", "--default-actions")
+                .doesNotContain("To put all traffic back on the stable side");
+        assertThat(world.aws.weights(LISTENER).weights()).containsEntry(BLUE_TG, 50).containsEntry(GREEN_TG, 50);
+    }
+
+    @Test
     void theAdviceAfterAKillTellsWhatAwsShowsNow() {
         Ticker run = world.start(r -> r.scaleDownAfter("1m")).runUntil(x -> phase(x) instanceof BlueGreenPhase.ScalingDownOld, 100);
         Checkpoint stored = run.checkpoint();
