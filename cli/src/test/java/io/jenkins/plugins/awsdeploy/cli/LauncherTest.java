@@ -37,7 +37,11 @@ class LauncherTest {
     @BeforeEach
     void install() throws IOException {
         Files.copy(Path.of("src/main/dist/aws-deploy"), dir.resolve("aws-deploy"));
-        Files.copy(Path.of("src/main/cds/aws-deploy.classlist"), dir.resolve("aws-deploy.classlist"));
+        // The head of the real list: the JDK classes every start loads. Enough to write and map an archive, and
+        // seconds faster to dump than the whole list.
+        try (Stream<String> list = Files.lines(Path.of("src/main/cds/aws-deploy.classlist"))) {
+            Files.write(dir.resolve("aws-deploy.classlist"), list.limit(300).toList());
+        }
         writeJar(dir.resolve("aws-deploy.jar"));
     }
 
