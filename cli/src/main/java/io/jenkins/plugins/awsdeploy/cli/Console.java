@@ -108,7 +108,7 @@ final class Console {
         m.put("doing", p.doing());
         if (p.waitStarted() != null) m.put("waitStarted", p.waitStarted().toString());
         if (p.waitEnds() != null) m.put("waitEnds", p.waitEnds().toString());
-        if (p.left() != null) m.put("secondsLeft", p.left().toSeconds());
+        if (p.secondsLeft() != null) m.put("secondsLeft", p.secondsLeft());
         if (p.split() != null) {
             m.put("weights", p.split());
             m.put("sides", p.sides());

@@ -84,6 +84,11 @@ public record Progress(Instant at, Phase phase, String doing, Instant waitStarte
         return d.isNegative() ? Duration.ZERO : d;
     }
 
+    /** {@link #left()} in whole seconds, rounded up as the words say it; null when the wait has no end. */
+    public Long secondsLeft() {
+        return waitEnds == null ? null : roundUp(left()).toSeconds();
+    }
+
     /** How long the current wait has lasted so far; null when nothing is being waited for. */
     public Duration waited() {
         if (waitStarted == null) return null;
