@@ -44,7 +44,8 @@ public final class CommonOptions {
             + "with the outcome and exit code.")
     boolean json;
 
-    @Option(names = "--heartbeat", order = 106, paramLabel = "DURATION", defaultValue = "1m",
+    // TIME, not DURATION: a label one character longer widens the option column of every command's help.
+    @Option(names = "--heartbeat", order = 106, paramLabel = "TIME", defaultValue = "1m",
             description = "Without a terminal (a pipe, a CI log) or with --json: a line saying where the deployment "
                     + "stands whenever nothing was printed for this long; 0 for none. On a terminal a live status line "
                     + "shows it instead. Default: ${DEFAULT-VALUE}.")

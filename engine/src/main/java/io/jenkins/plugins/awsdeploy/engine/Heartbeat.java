@@ -42,7 +42,13 @@ public final class Heartbeat {
     public static Duration parse(String parameter, String text) {
         if (text == null || text.isBlank()) return DEFAULT;
         if (text.trim().equals("0")) return Duration.ZERO;
-        Duration d = DurationText.parse(parameter, text);
+        Duration d;
+        try {
+            d = DurationText.parse(parameter, text);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new InvalidInputException(List.of(new Problem(parameter, "'" + text.trim() + "' is far too long; "
+                    + "write it like 1m or 30s, or 0 for none")));
+        }
         if (d.isZero()) return d;
         if (d.compareTo(MIN) < 0 || d.compareTo(MAX) > 0) {
             throw new InvalidInputException(List.of(new Problem(parameter, "'" + text.trim() + "' is outside "

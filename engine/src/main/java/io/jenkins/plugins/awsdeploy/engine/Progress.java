@@ -64,12 +64,23 @@ public record Progress(Instant at, Phase phase, String doing, Instant waitStarte
 
     /** Where {@code checkpoint} stands at {@code now}. */
     public static Progress of(Checkpoint checkpoint, Instant now) {
-        if (checkpoint instanceof CanaryCheckpoint c) return CanaryProgress.of(c, now);
-        if (checkpoint instanceof BlueGreenCheckpoint b) return BlueGreenProgress.of(b, now);
-        if (checkpoint instanceof RollbackCheckpoint r) return RollbackProgress.of(r, now);
-        // A strategy that has not said how to describe itself still says where it is.
-        return new Progress(now, checkpoint.finished() ? Phase.FINISHED : Phase.CHANGING, checkpoint.status(), null, null,
-                null, null, Map.of(), "");
+        try {
+            if (checkpoint instanceof CanaryCheckpoint c) return CanaryProgress.of(c, now);
+            if (checkpoint instanceof BlueGreenCheckpoint b) return BlueGreenProgress.of(b, now);
+            if (checkpoint instanceof RollbackCheckpoint r) return RollbackProgress.of(r, now);
+        } catch (RuntimeException e) {
+            // A checkpoint this cannot describe (a step beyond its plan) must not break a status page or a log:
+            // the engine itself will say what is wrong with it at the next tick.
+        }
+        // A strategy that has not said how to describe itself still says where it is, as far as it can.
+        String where;
+        try {
+            where = checkpoint.status();
+        } catch (RuntimeException e) {
+            where = "in a state that cannot be described (" + e.getMessage() + ")";
+        }
+        return new Progress(now, checkpoint.finished() ? Phase.FINISHED : Phase.CHANGING, where, null, null, null, null,
+                Map.of(), "");
     }
 
     /** The same state at another instant: only the time left changes between two ticks. */

@@ -85,5 +85,7 @@ class HeartbeatTest {
         assertThatThrownBy(() -> Heartbeat.parse("heartbeat", "2d")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Heartbeat.parse("heartbeat", "48h")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("outside 1s..24h");
+        assertThatThrownBy(() -> Heartbeat.parse("heartbeat", "99999999999999999999h")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("far too long");
     }
 }

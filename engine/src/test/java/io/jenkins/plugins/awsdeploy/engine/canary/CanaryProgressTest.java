@@ -82,6 +82,16 @@ class CanaryProgressTest {
     }
 
     @Test
+    void aCheckpointBeyondItsPlanIsStillDescribedInsteadOfBreakingTheStatus() {
+        CanaryCheckpoint start = CanaryCheckpoint.start(CanaryRequestTest.valid().toSpec());
+        CanaryCheckpoint broken = start.with(new CanaryPhase.Baking(7, clock.instant()));
+        CanaryCheckpoint worse = start.with(new CanaryPhase.Shifting(7, Split.ALL_STABLE));
+
+        assertThat(Progress.of(broken, clock.instant()).doing()).startsWith("baking step 8/3");
+        assertThat(Progress.of(worse, clock.instant()).doing()).startsWith("in a state that cannot be described");
+    }
+
+    @Test
     void aRollbackAndTheEndSayWhatHappened() {
         Ticker t = canary(r -> r).runUntil(x -> now(x).split().canary() == 10, 1000);
         aws.alarm("5xx", AlarmState.ALARM, "Threshold Crossed");
