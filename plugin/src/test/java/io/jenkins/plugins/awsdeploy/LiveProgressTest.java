@@ -77,7 +77,7 @@ class LiveProgressTest {
             assertTrue(live.contains("app-progress-bar") && live.contains(" of 10m left"), live);
             assertTrue(live.contains("50/50 (stable/new)") && live.contains("web-5xx OK") && live.contains("shift to 100%"), live);
             String svg = web.goTo(b.getUrl() + LiveDeployments.URL_NAME + "/timeline?id="
-                    + URLEncoder.encode(execution.getId(), StandardCharsets.UTF_8), "image/svg+xml;charset=UTF-8")
+                    + URLEncoder.encode(execution.getId(), StandardCharsets.UTF_8), "image/svg+xml")
                     .getWebResponse().getContentAsString();
             assertTrue(svg.contains(">now<") && svg.contains(" of 10m left"), svg);
 
