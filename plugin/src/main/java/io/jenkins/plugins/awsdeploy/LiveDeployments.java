@@ -29,7 +29,8 @@ import org.kohsuke.stapler.StaplerResponse2;
  * executors widget: a {@code widget-refresh-reference} that POSTs to {@code <run>/aws-deployments-live/ajax}.
  *
  * <p>Memory only: the running step executions announce themselves ({@link #started}, also after a controller
- * restart) and leave ({@link #ended}); what is worth keeping after the end is {@link DeploymentsAction}'s.
+ * restart) and leave ({@link #ended}); what is worth keeping after the end is {@link DeploymentsAction}'s. Saved with
+ * the run the action is empty, and the summary shows nothing.
  */
 public final class LiveDeployments implements RunAction2 {
 
@@ -76,15 +77,14 @@ public final class LiveDeployments implements RunAction2 {
         }
     }
 
-    /** The deployment with this id ended; the last one to end takes the action off the run. Never throws. */
+    /**
+     * The deployment with this id ended. The action stays, empty: a build page still open then learns at its next
+     * refresh that nothing runs any more, instead of showing the last state until it is reloaded. Never throws.
+     */
     static void ended(Run<?, ?> run, String id) {
         try {
-            synchronized (LiveDeployments.class) {
-                LiveDeployments action = run.getAction(LiveDeployments.class);
-                if (action == null) return;
-                action.running.remove(id);
-                if (action.running.isEmpty()) run.removeAction(action);
-            }
+            LiveDeployments action = run.getAction(LiveDeployments.class);
+            if (action != null) action.running.remove(id);
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "could not take " + id + " off the live view of " + run, e);
         }

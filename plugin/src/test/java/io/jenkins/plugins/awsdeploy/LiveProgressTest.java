@@ -1,8 +1,8 @@
 package io.jenkins.plugins.awsdeploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -86,8 +86,13 @@ class LiveProgressTest {
             flow.interrupt(Result.ABORTED, new CauseOfInterruption.UserInterruption("alice"));
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
             assertEquals(Split.ALL_STABLE, lb.split());
-            // Ended: the live part is gone from the build page.
-            assertNull(b.getAction(LiveDeployments.class));
+            // Ended: nothing is shown live any more, and a page still open learns it at its next refresh.
+            assertTrue(b.getAction(LiveDeployments.class).getDeployments().isEmpty());
+            String after = web.goTo(b.getUrl() + LiveDeployments.URL_NAME + "/ajax", "text/html").getWebResponse()
+                    .getContentAsString();
+            assertTrue(after.contains("No deployment of this build is running now"), after);
+            assertFalse(web.goTo(b.getUrl(), "text/html").getWebResponse().getContentAsString()
+                    .contains(LiveDeployments.URL_NAME + "/ajax"), "no live summary once it ended");
         }
     }
 
@@ -110,7 +115,7 @@ class LiveProgressTest {
                 + "123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2', stableTargetGroup: 'arn:aws:"
                 + "elasticloadbalancing:us-east-1:123456789012:targetgroup/web-blue/73e2d6bc24d8a067', canaryTargetGroup:"
                 + " 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/2453ed029918f21f', "
-                + "region: 'us-east-1', heartbeat: 'often'", true));
+                + "region: 'us-east-1', credentialsId: 'moto', heartbeat: 'often'", true));
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("heartbeat: 'often' is not a duration", b);
         j.assertLogContains("nothing was changed in AWS", b);
