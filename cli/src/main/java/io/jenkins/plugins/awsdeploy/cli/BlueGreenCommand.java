@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
                 "         [--health-timeout 10m] [--scale-down-after 5m]",
                 "         [--scale-down-failed] [--test-listener-arn ARN | --test-rule-arn ARN]",
                 "         [--force] [--poll 5s] [--region R] [--endpoint-url URL] [--state-file FILE]",
-                "         [--timeline FILE.svg] [--json]"},
+                "         [--timeline FILE.svg] [--json] [--heartbeat 1m]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,
