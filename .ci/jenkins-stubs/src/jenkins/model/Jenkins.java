@@ -87,12 +87,6 @@ public class Jenkins extends AbstractCIBase {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
-    @NonNull
-    @Override
-    public String getNodeName() {
-        throw new UnsupportedOperationException("compile-only stand-in");
-    }
-
     @Override
     public FilePath getRootPath() {
         throw new UnsupportedOperationException("compile-only stand-in");
@@ -105,11 +99,6 @@ public class Jenkins extends AbstractCIBase {
 
     @Override
     public String getFullDisplayName() {
-        throw new UnsupportedOperationException("compile-only stand-in");
-    }
-
-    @Override
-    public String getUrl() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 }
