@@ -15,7 +15,7 @@ public abstract class Computer extends Actionable implements AccessControlled {
     }
 
     // Real value: a cached daemon thread pool wrapped to run as ACL.SYSTEM2 (ImpersonatingExecutorService).
-    public static final ExecutorService threadPoolForRemoting = null;
+    public static final ExecutorService threadPoolForRemoting = standin.StandIn.value();
 
     @Nullable
     public abstract VirtualChannel getChannel();
