@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsdeploy;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.aws.EndpointPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,7 +134,8 @@ public abstract class AwsDeploymentStep extends Step {
      * failure lists every problem.
      */
     final Checkpoint checkedStart(AccessSettings access, AwsDeploymentsConfiguration defaults) {
-        List<Problem> problems = new ArrayList<>(access.problems());
+        List<Problem> problems = new ArrayList<>(
+                access.problems(defaults == null ? EndpointPolicy.awsOnly() : defaults.endpointPolicy()));
         String poll = poll() != null ? poll() : trimmed(defaults == null ? null : defaults.getDefaultPoll());
         try {
             Checkpoint start = startCheckpoint(access.region(), poll);

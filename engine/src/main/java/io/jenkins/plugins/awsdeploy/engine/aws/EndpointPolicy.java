@@ -80,6 +80,14 @@ public record EndpointPolicy(List<URI> allowed) {
         return false;
     }
 
+    /** Whether {@code endpoint} names this machine literally (no DNS lookup): localhost, 127.x.x.x or [::1]. */
+    public static boolean isLoopback(URI endpoint) {
+        String host = endpoint.getHost();
+        if (host == null) return false;
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.matches("127(\\.\\d{1,3}){3}");
+    }
+
     private static boolean sameOrigin(URI a, URI b) {
         return a.getScheme().equalsIgnoreCase(b.getScheme())
                 && a.getHost().equalsIgnoreCase(b.getHost() == null ? "" : b.getHost())

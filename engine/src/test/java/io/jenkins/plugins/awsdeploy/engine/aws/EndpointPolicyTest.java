@@ -58,6 +58,15 @@ class EndpointPolicyTest {
     }
 
     @Test
+    void loopbackIsRecognisedWithoutALookup() {
+        assertThat(EndpointPolicy.isLoopback(URI.create("http://127.0.0.1:5000"))).isTrue();
+        assertThat(EndpointPolicy.isLoopback(URI.create("http://localhost:4566"))).isTrue();
+        assertThat(EndpointPolicy.isLoopback(URI.create("http://[::1]:4566"))).isTrue();
+        assertThat(EndpointPolicy.isLoopback(URI.create("http://127.0.0.1.attacker.example"))).isFalse();
+        assertThat(EndpointPolicy.isLoopback(URI.create("http://10.0.0.7:8080"))).isFalse();
+    }
+
+    @Test
     void aRefusalNamesTheParameterAndWhereAnAdministratorAllowsIt() {
         var problem = EndpointPolicy.awsOnly().check("endpointUrl", URI.create("http://10.0.0.7:8080"));
         assertThat(problem).isPresent();
