@@ -15,6 +15,7 @@ import hudson.security.ACL;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
+import java.io.File;
 import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -62,6 +63,11 @@ public class Jenkins extends AbstractCIBase {
     }
 
     public @NonNull Descriptor getDescriptorOrDie(Class<? extends Describable> type) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    // Really an override of PersistenceRoot.getRootDir() (supertype omitted here): JENKINS_HOME.
+    public File getRootDir() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
