@@ -52,6 +52,13 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aNodeBlockOnTheBuiltInNodeIsTheControllerToo(JenkinsRule j) throws Exception {
+        AwsDeploymentsConfiguration.get().setAllowedEndpointUrls(NOWHERE);
+        WorkflowRun b = run(j, "node('built-in') { " + CANARY + ") }", Result.FAILURE);
+        j.assertLogContains("canaryShift: no credentialsId, and the AWS calls would run on the controller", b);
+    }
+
+    @Test
     void anAdministratorMayLendTheControllerIdentity(JenkinsRule j) throws Exception {
         AwsDeploymentsConfiguration config = AwsDeploymentsConfiguration.get();
         config.setAllowedEndpointUrls(NOWHERE);
