@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.aws.EndpointPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,7 +153,8 @@ public abstract class AwsDeploymentStep extends Step {
      * failure lists every problem.
      */
     final Checkpoint checkedStart(AccessSettings access, AwsDeploymentsConfiguration defaults) {
-        List<Problem> problems = new ArrayList<>(access.problems());
+        List<Problem> problems = new ArrayList<>(
+                access.problems(defaults == null ? EndpointPolicy.awsOnly() : defaults.endpointPolicy()));
         try {
             heartbeatEvery(defaults);
         } catch (InvalidInputException e) {

@@ -1,8 +1,5 @@
 package io.jenkins.plugins.awsdeploy;
 
-import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
-import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Computer;
@@ -21,12 +18,15 @@ import io.jenkins.plugins.awsdeploy.engine.Progress;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
 import io.jenkins.plugins.awsdeploy.engine.aws.SessionCredentials;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -85,8 +85,12 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     private long wakeAtMillis;
     /** An answer or abort that the next tick carries out; kept so that a restart does not lose it. */
     private EngineCommand pending;
-    /** Set by {@link #stop}: the step ends with this once traffic is back. */
-    private Throwable stopCause;
+    /**
+     * Set by {@link #stop}: the step ends with this description and result once traffic is back. Not the Throwable:
+     * a cause from another plugin need not be serializable, and one that is not would break saving the program.
+     */
+    private String stopDescription;
+    private Result stopResult;
     /** When the agent was found disconnected; 0 while it is there. */
     private long agentLostAtMillis;
     private int failedTicks;
@@ -96,6 +100,8 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     /** Status lines in the build log while the deployment waits; null in executions saved before it existed. */
     private BuildLogHeartbeat heartbeat;
 
+    /** What {@link #stop} was given, to end with while this JVM still has it (a restart leaves the description). */
+    private transient Throwable stopCause;
     private transient volatile Checkpoint checkpoint;
     private transient ScheduledFuture<?> timer;
     private transient volatile boolean ticking;
@@ -131,6 +137,10 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         node = getContext().get(FlowNode.class);
         id = stepName + "-" + (node != null ? node.getId() : Long.toString(System.nanoTime(), 36));
         onAgent = inNode();
+        if (!onAgent || inBuiltInNode()) {
+            Optional<String> refusal = access.controllerIdentityRefusal(defaults.isAllowControllerCredentials());
+            if (refusal.isPresent()) throw new AbortException(stepName + ": " + refusal.get());
+        }
         checkpoint = initial;
         checkpointJson = JsonCodec.write(initial);
         heartbeat = new BuildLogHeartbeat(step.heartbeatEvery(defaults));
@@ -189,7 +199,11 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     public void stop(Throwable cause) {
         synchronized (this) {
             if (done) return;
-            if (stopCause == null) stopCause = cause;
+            if (stopDescription == null) {
+                stopCause = cause;
+                stopDescription = describe(cause);
+                stopResult = cause instanceof FlowInterruptedException f ? f.getResult() : Result.FAILURE;
+            }
             pending = EngineCommand.abort(describe(cause));
             arm(0);
         }
@@ -201,10 +215,15 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     @Override
     public String getStatus() {
         Checkpoint cp = checkpoint();
+        EngineCommand p;
+        boolean agentAway;
+        synchronized (this) {
+            p = pending;
+            agentAway = agentLostAtMillis > 0;
+        }
         StringBuilder s = new StringBuilder(cp == null ? "starting" : Progress.of(cp, Instant.now()).sentence());
-        EngineCommand p = pending;
         if (p != null) s.append("; ").append(p.describe()).append(" requested");
-        if (agentLostAtMillis > 0) s.append("; waiting for the agent to reconnect");
+        if (agentAway) s.append("; waiting for the agent to reconnect");
         return s.toString();
     }
 
@@ -290,11 +309,19 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         try {
             Run<?, ?> run = getContext().get(Run.class);
             abortIfEndedElsewhere();
-            TickReply reply = runTick(new TickCallable(json, access(run), command, ZoneId.systemDefault()));
-            apply(reply, command, run, listener);
+            FilePath workspace = onAgent ? agentWorkspace() : null;
+            VirtualChannel channel = workspace == null ? null : workspace.getChannel();
+            boolean inController = workspace == null || !workspace.isRemote();
+            TickCallable call = new TickCallable(json, access(run, inController), command, ZoneId.systemDefault());
+            TickReply reply = runTick(call, channel);
+            if (reply.failure() != null) {
+                failedTick(reply.failure(), listener, false);
+            } else {
+                apply(reply, command, run, listener);
+            }
         } catch (AgentUnavailable e) {
             agentAway(e, listener);
-        } catch (MissingCredential e) {
+        } catch (AccessRefused e) {
             failedTick(e.getMessage(), listener, !changedAnything());
         } catch (IOException | InterruptedException | RuntimeException e) {
             LOGGER.log(Level.FINE, id + ": tick failed", e);
@@ -308,18 +335,12 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         }
     }
 
-    /** Runs the tick where the step's {@code node} is, or here when the step is not inside one. */
-    private TickReply runTick(TickCallable tick) throws AgentUnavailable {
-        if (!onAgent) return tick.call();
-        FilePath workspace;
-        try {
-            workspace = getContext().get(FilePath.class);
-        } catch (IOException | InterruptedException e) {
-            // Pipeline's FilePath context throws while the agent is offline: the usual sign of a disconnect.
-            throw new AgentUnavailable(e.getMessage());
-        }
-        VirtualChannel channel = workspace == null ? null : workspace.getChannel();
-        if (channel == null) throw new AgentUnavailable("the agent is not connected");
+    /**
+     * Runs the tick over {@code channel}, or here when the step is not inside a node block. Every failure on the other
+     * side comes back as a {@link TickReply}: an exception from the call is the channel's, so the agent is away.
+     */
+    private static TickReply runTick(TickCallable tick, VirtualChannel channel) throws AgentUnavailable {
+        if (channel == null) return tick.call();
         try {
             return channel.call(tick);
         } catch (IOException e) {
@@ -327,6 +348,19 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         } catch (InterruptedException e) {
             throw new AgentUnavailable("interrupted while calling the agent");
         }
+    }
+
+    /** The workspace of the step's node block, on an agent that is connected. */
+    private FilePath agentWorkspace() throws AgentUnavailable {
+        FilePath workspace;
+        try {
+            workspace = getContext().get(FilePath.class);
+        } catch (IOException | InterruptedException e) {
+            // Pipeline's FilePath context throws while the agent is offline: the usual sign of a disconnect.
+            throw new AgentUnavailable(e.getMessage());
+        }
+        if (workspace == null || workspace.getChannel() == null) throw new AgentUnavailable("the agent is not connected");
+        return workspace;
     }
 
     private void apply(TickReply reply, EngineCommand command, Run<?, ?> run, TaskListener listener) {
@@ -381,7 +415,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             if (done) return;
             done = true;
             if (timer != null) timer.cancel(false);
-            cause = stopCause;
+            cause = stopFailure();
         }
         if (announcedWaiting) {
             announcedWaiting = false;
@@ -406,7 +440,11 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         Checkpoint cp = checkpoint();
         Outcome outcome = cp == null ? null : cp.outcome().orElse(null);
         if (outcome == null) outcome = new Outcome.Failed("the deployment ended before the controller restarted");
-        complete(cp, outcome, stopCause, listener());
+        Throwable cause;
+        synchronized (this) {
+            cause = stopFailure();
+        }
+        complete(cp, outcome, cause, listener());
     }
 
     /** Ends the step with {@code outcome}, or with {@code cause} when the step was stopped. */
@@ -426,6 +464,14 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         } else {
             context.onFailure(new AbortException(stepName + " " + describe(outcome) + ": " + outcome.message()));
         }
+    }
+
+    /** Caller holds the lock. What the step ends with after {@link #stop}; null when it was not stopped. */
+    private Throwable stopFailure() {
+        if (stopCause != null) return stopCause;
+        if (stopDescription == null) return null;
+        return new FlowInterruptedException(stopResult == null ? Result.ABORTED : stopResult, true,
+                new DeploymentStopped(stopDescription));
     }
 
     private void agentAway(AgentUnavailable e, TaskListener listener) {
@@ -513,46 +559,40 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
 
     // ---- credentials
 
-    /**
-     * The access for one tick. With a Jenkins credential, session credentials issued on this controller (for the
-     * step's role, if any); without one, the default chain of whichever JVM runs the tick, which also assumes the role.
-     */
-    private AwsAccess access(Run<?, ?> run) throws MissingCredential {
-        String credentialsId = access.credentialsId();
-        if (credentialsId == null) {
-            return new AwsAccess(access.region(), access.endpoint(), null, access.roleArn(), access.externalId());
-        }
-        SessionCredentials current;
+    /** See {@link TickCredentials}; keeps the session for the next ticks (memory only). */
+    private AwsAccess access(Run<?, ?> run, boolean inController) throws AccessRefused {
+        SessionCredentials cached;
         synchronized (this) {
-            current = session;
+            cached = session;
         }
-        Instant now = Instant.now();
-        if (ShortLivedCredentials.stale(current, now)) {
-            AmazonWebServicesCredentials credential =
-                    CredentialsProvider.findCredentialById(credentialsId, AmazonWebServicesCredentials.class, run);
-            if (credential == null) {
-                throw new MissingCredential("credentialsId: no AWS credentials with id '" + credentialsId
-                        + "' are available to this build");
-            }
-            if (credential instanceof AWSCredentialsImpl keys && keys.requiresToken()
-                    && keys.getIamRoleArn() != null && !keys.getIamRoleArn().isBlank()) {
-                // Its resolveCredentials() would call AssumeRole without the MFA code and be refused by STS.
-                throw new MissingCredential("credentialsId: '" + credentialsId + "' assumes its role with an MFA device; "
-                        + "a deployment cannot type the code, use a credential without MFA");
-            }
-            CredentialsProvider.track(run, credential);
-            try {
-                current = ShortLivedCredentials.issue(credential, access.region(), access.endpoint(), access.roleArn(),
-                        access.externalId(), ShortLivedCredentials.sessionName(run.getExternalizableId()), now);
-            } catch (ShortLivedCredentials.UnusableCredential e) {
-                throw new MissingCredential("credentialsId: '" + credentialsId + "' " + e.getMessage());
-            }
+        AwsAccess aws = TickCredentials.resolve(access, cached, run, inController, AwsDeploymentsConfiguration.get(),
+                Instant.now());
+        if (aws.credentials() != null) {
             synchronized (this) {
-                session = current;
+                session = aws.credentials();
             }
         }
-        // The role, if any, is already in the session: the agent must not assume it a second time.
-        return new AwsAccess(access.region(), access.endpoint(), current, null, null);
+        return aws;
+    }
+
+    // ---- serialization
+
+    /**
+     * CPS saves the program on its own thread while a worker may be changing the checkpoint and the pending answer
+     * together under this lock: taking it here means a restart never sees one without the other (an answer replayed).
+     */
+    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        try {
+            checkpoint = checkpointJson == null ? null : JsonCodec.readCheckpoint(checkpointJson);
+        } catch (RuntimeException e) {
+            // Left to the first tick, which reports it in the build log rather than failing the whole program's load.
+            LOGGER.log(Level.WARNING, "unreadable checkpoint of " + id, e);
+        }
     }
 
     // ---- small pieces
@@ -570,6 +610,16 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     private boolean changedAnything() {
         Checkpoint cp = checkpoint();
         return cp != null && !cp.history().isEmpty();
+    }
+
+    /** Inside a node block on the built-in node: the calls run in the controller's JVM as outside one. */
+    private boolean inBuiltInNode() {
+        try {
+            FilePath workspace = getContext().get(FilePath.class);
+            return workspace != null && !workspace.isRemote();
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
     }
 
     private boolean inNode() {
@@ -614,12 +664,4 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         }
     }
 
-    /** The credential named by credentialsId is not visible to the build, or cannot give credentials at all. */
-    private static final class MissingCredential extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        MissingCredential(String message) {
-            super(message);
-        }
-    }
 }
