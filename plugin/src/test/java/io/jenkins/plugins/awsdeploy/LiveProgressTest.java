@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import hudson.model.Result;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
+import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +23,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** What a person sees while a deployment waits: heartbeat lines in the log, the live summary, the step's status. */
+@ExtendWith(MotoGate.class)
 @WithJenkins
 class LiveProgressTest {
 
@@ -34,7 +36,6 @@ class LiveProgressTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        assumeTrue(MotoLoadBalancer.motoInstalled(), MotoLoadBalancer.SKIP_REASON);
         aws = MotoLoadBalancer.startMoto();
     }
 
@@ -50,7 +51,7 @@ class LiveProgressTest {
 
     @Test
     void aLongBakeWritesHeartbeatsAndTheBuildPageShowsWhereItStands(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "live").alarm("web-5xx")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition(lb.canaryShift(aws.endpoint().toString(),
@@ -98,7 +99,7 @@ class LiveProgressTest {
 
     @Test
     void heartbeatZeroWritesNone(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "quiet")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition(lb.canaryShift(aws.endpoint().toString(),

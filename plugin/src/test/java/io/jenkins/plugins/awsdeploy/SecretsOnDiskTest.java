@@ -2,9 +2,9 @@ package io.jenkins.plugins.awsdeploy;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
+import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +22,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -30,6 +31,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * deployment waits, the job and plugin configuration) and the build's pages are searched for the secret key of the
  * credential the deployment used. credentials.xml holds it encrypted, so its plain text must appear nowhere.
  */
+@ExtendWith(MotoGate.class)
 @WithJenkins
 class SecretsOnDiskTest {
 
@@ -37,7 +39,6 @@ class SecretsOnDiskTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        assumeTrue(MotoLoadBalancer.motoInstalled(), MotoLoadBalancer.SKIP_REASON);
         aws = MotoLoadBalancer.startMoto();
     }
 
