@@ -332,10 +332,7 @@ public final class BlueGreenDeployment {
                 return failBeforeSwitch(st, new Outcome.Failed("the test " + test.describe() + " now forwards to " + before
                         + ", not only to blue and green; left it untouched. Nothing was switched, " + allOnOld(st.cp)));
             }
-            Map<String, Integer> weights = new LinkedHashMap<>();
-            weights.put(to, 100);
-            weights.put(from, 0);
-            traffic.write(test, new ForwardWeights(weights));
+            traffic.write(test, before.withSplit(from, to, Split.canaryAt(100)));
             after = traffic.read(test).orElseThrow(() -> new IllegalStateException("the test " + test.describe() + " vanished"));
         } catch (RuntimeException e) {
             return failedCall(st, p.attempts(), "point the test " + test.describe() + " at " + st.cp.to(), e, PointingTest::new,

@@ -224,7 +224,7 @@ public final class CanaryDeployment {
         }
         if (!found.get().equals(target)) {
             try {
-                traffic.write(spec.target(), weightsFor(spec, target));
+                traffic.write(spec.target(), before.withSplit(spec.stableTargetGroup(), spec.canaryTargetGroup(), target));
             } catch (RuntimeException e) {
                 return startRollback(st, "could not shift to " + target + ": " + AwsFailure.describe(e), target);
             }
@@ -293,7 +293,7 @@ public final class CanaryDeployment {
                     return unsafe(st, "while rolling back (" + r.cause() + ") the weights were found changed by someone else: "
                             + before + " instead of " + st.cp.live() + "; left them untouched");
                 }
-                traffic.write(spec.target(), weightsFor(spec, Split.ALL_STABLE));
+                traffic.write(spec.target(), before.withSplit(spec.stableTargetGroup(), spec.canaryTargetGroup(), Split.ALL_STABLE));
                 ForwardWeights after = readWeights(spec);
                 if (!Optional.of(Split.ALL_STABLE).equals(asSplit(spec, after))) {
                     return unsafe(st, "wrote 100/0 to roll back (" + r.cause() + ") but AWS reports " + after);
@@ -412,13 +412,6 @@ public final class CanaryDeployment {
 
     private static Optional<Split> asSplit(CanarySpec spec, ForwardWeights weights) {
         return weights.asSplit(spec.stableTargetGroup(), spec.canaryTargetGroup());
-    }
-
-    private static ForwardWeights weightsFor(CanarySpec spec, Split split) {
-        Map<String, Integer> w = new LinkedHashMap<>();
-        w.put(spec.stableTargetGroup(), split.stable());
-        w.put(spec.canaryTargetGroup(), split.canary());
-        return new ForwardWeights(w);
     }
 
     private static int percentOf(CanarySpec spec, int step) {
