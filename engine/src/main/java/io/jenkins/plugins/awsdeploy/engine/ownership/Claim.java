@@ -28,9 +28,9 @@ public record Claim(String deploymentId, String owner, List<String> resources, I
         return new Claim(deploymentId, owner, List.of(), null);
     }
 
-    /** A new deployment with a random id, run by this host. */
+    /** A new deployment with a random id, run by this user on this host ({@code alice@build-7}). */
     public static Claim fresh() {
-        return of(UUID.randomUUID().toString(), "host " + hostName());
+        return of(UUID.randomUUID().toString(), System.getProperty("user.name", "someone") + "@" + hostName());
     }
 
     public boolean holds() {
