@@ -102,4 +102,24 @@ class KeepsWhatItDoesNotOwnOnMotoTest {
         assertThat(weights(s.alb().elb.describeListeners(r -> r.listenerArns(s.alb().listenerArn)).listeners().get(0)
                 .defaultActions().get(0))).isEqualTo(Map.of(s.alb().blueTg, 100, s.alb().greenTg, 0, s.extraTg(), 0));
     }
+
+    @Test
+    void anAuthenticationActionBeforeTheForwardIsKept() {
+        Scene s = scene();
+        Action authenticate = Action.builder().type(ActionTypeEnum.AUTHENTICATE_OIDC).order(1)
+                .authenticateOidcConfig(c -> c.issuer("https://idp.example.com").authorizationEndpoint("https://idp.example.com/auth")
+                        .tokenEndpoint("https://idp.example.com/token").userInfoEndpoint("https://idp.example.com/user")
+                        .clientId("web").clientSecret("not-a-secret")).build();
+        Action forward = s.alb().elb.describeRules(r -> r.ruleArns(s.alb().ruleArn)).rules().get(0).actions().get(0)
+                .toBuilder().order(2).build();
+        s.alb().elb.modifyRule(r -> r.ruleArn(s.alb().ruleArn).actions(authenticate, forward));
+
+        Outcome outcome = run(s, new CanaryRequest().ruleArn(s.alb().ruleArn), false);
+
+        assertThat(outcome).as(outcome.message()).isInstanceOf(Outcome.Succeeded.class);
+        List<Action> actions = s.alb().elb.describeRules(r -> r.ruleArns(s.alb().ruleArn)).rules().get(0).actions();
+        assertThat(actions).extracting(Action::type).containsExactly(ActionTypeEnum.AUTHENTICATE_OIDC, ActionTypeEnum.FORWARD);
+        assertThat(actions.get(0).authenticateOidcConfig().issuer()).isEqualTo("https://idp.example.com");
+        assertThat(weights(actions.get(1))).isEqualTo(Map.of(s.alb().blueTg, 0, s.alb().greenTg, 100, s.extraTg(), 0));
+    }
 }
