@@ -191,7 +191,7 @@ public final class CanaryDeployment {
                         + "group first"));
             }
         }
-        if (problems.isEmpty() && me != null) {
+        if (problems.isEmpty() && marks != null) {
             try {
                 st.cp = st.cp.withClaim(ownership.take(me, List.of(target.arn()), st.now));
             } catch (RuntimeException e) {
@@ -209,7 +209,7 @@ public final class CanaryDeployment {
         st.cp = st.cp.withAlarms(states, alarmsNow.transitions());
         String checked = "checked the " + target.describe() + ", both target groups and "
                 + (states.isEmpty() ? "no alarms" : states.size() + " alarm(s), none in ALARM")
-                + (me == null ? "" : "; marked it as driven by deployment " + me.deploymentId() + marks.takeover());
+                + (marks == null ? "" : "; marked it as driven by deployment " + me.deploymentId() + marks.takeover());
         if (resumeAt.isPresent()) {
             int i = resumeAt.getAsInt();
             st.cp = st.cp.with(new Baking(i, st.now.plus(spec.plan().step(i).bake())), current.get());

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 
 /** Markers as tags on load balancer listeners and rules (DescribeTags, AddTags, RemoveTags). */
@@ -16,11 +19,16 @@ public final class ElbLeases implements LeasePort {
         this.elb = elb;
     }
 
+    /** A listener or rule that does not exist carries no mark: the preflight says it does not exist. */
     @Override
     public Optional<Lease> read(String arn) {
         Map<String, String> tags = new HashMap<>();
-        elb.describeTags(r -> r.resourceArns(arn)).tagDescriptions()
-                .forEach(d -> d.tags().forEach(t -> tags.put(t.key(), t.value())));
+        try {
+            elb.describeTags(r -> r.resourceArns(arn)).tagDescriptions()
+                    .forEach(d -> d.tags().forEach(t -> tags.put(t.key(), t.value())));
+        } catch (ListenerNotFoundException | RuleNotFoundException | LoadBalancerNotFoundException e) {
+            return Optional.empty();
+        }
         return Lease.fromTags(tags);
     }
 

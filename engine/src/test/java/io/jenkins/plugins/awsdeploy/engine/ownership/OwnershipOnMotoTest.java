@@ -101,4 +101,19 @@ class OwnershipOnMotoTest {
             assertThat(elbTags(alb, alb.listenerArn)).doesNotContainKey(Lease.DEPLOYMENT_KEY);
         }
     }
+
+    @Test
+    void aListenerThatDoesNotExistIsOneProblemNotTwo() {
+        try (MotoAlb alb = MotoAlb.create("own" + ++count); AwsSession session = new AwsSession(Moto.access())) {
+            String gone = alb.listenerArn.substring(0, alb.listenerArn.lastIndexOf('/') + 1) + "0123456789abcdef";
+            Ticker t = new Ticker(new Engine(session.ports()), new VirtualClock(), CanaryCheckpoint.start(new CanaryRequest()
+                    .listenerArn(gone).stableTargetGroup(alb.blueTg).canaryTargetGroup(alb.greenTg).steps(List.of(100))
+                    .bake("1m").region(Moto.REGION).toSpec())).runToEnd();
+
+            Outcome outcome = t.checkpoint().outcome().orElseThrow();
+            assertThat(outcome.exitCode()).isEqualTo(2);
+            assertThat(outcome.message()).contains("listenerArn: no listener").doesNotContain("ownership");
+            assertThat(session.ports().leases().read(gone)).isEmpty();
+        }
+    }
 }
