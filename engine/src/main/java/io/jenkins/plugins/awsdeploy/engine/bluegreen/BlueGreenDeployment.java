@@ -598,7 +598,7 @@ public final class BlueGreenDeployment {
         problems.addAll(marks.problems());
         if (problems.isEmpty()) {
             try {
-                st.cp = st.cp.withClaim(ownership.take(st.cp.claim(), List.copyOf(drives.keySet()), st.now));
+                st.cp = st.cp.withClaim(ownership.take(st.cp.claim(), List.copyOf(drives.keySet()), st.now, spec.poll()));
             } catch (RuntimeException e) {
                 problems.add(new Problem(spec.target().parameter(), "could not be marked as driven by this deployment: "
                         + AwsFailure.describe(e)));

@@ -193,7 +193,7 @@ public final class CanaryDeployment {
         }
         if (problems.isEmpty() && marks != null) {
             try {
-                st.cp = st.cp.withClaim(ownership.take(me, List.of(target.arn()), st.now));
+                st.cp = st.cp.withClaim(ownership.take(me, List.of(target.arn()), st.now, spec.poll()));
             } catch (RuntimeException e) {
                 problems.add(new Problem(target.parameter(), "could not be marked as driven by this deployment: "
                         + AwsFailure.describe(e)));

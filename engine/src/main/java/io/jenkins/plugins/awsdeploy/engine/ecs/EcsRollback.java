@@ -175,7 +175,7 @@ public final class EcsRollback {
         }
         if (marks != null) {
             try {
-                st.cp = st.cp.withClaim(ownership.take(st.cp.claim(), List.of(svc.arn()), st.now));
+                st.cp = st.cp.withClaim(ownership.take(st.cp.claim(), List.of(svc.arn()), st.now, spec.poll()));
             } catch (RuntimeException e) {
                 return invalid(st, List.of(new Problem("service", "could not be marked as driven by this rollback: "
                         + AwsFailure.describe(e))));

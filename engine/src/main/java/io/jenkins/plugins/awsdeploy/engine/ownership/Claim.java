@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.engine.ownership;
 
 import java.io.Serializable;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,8 +15,10 @@ import java.util.UUID;
  * @param owner        who runs it, in words a person can find: a host, a Jenkins build
  * @param resources    ARNs that carry this deployment's marker
  * @param until        when the markers expire unless renewed; null while none are held
+ * @param term         how long each renewal holds them; null while none are held
  */
-public record Claim(String deploymentId, String owner, List<String> resources, Instant until) implements Serializable {
+public record Claim(String deploymentId, String owner, List<String> resources, Instant until, Duration term)
+        implements Serializable {
 
     public Claim {
         resources = resources == null ? List.of() : List.copyOf(resources);
@@ -25,7 +28,7 @@ public record Claim(String deploymentId, String owner, List<String> resources, I
 
     /** A new deployment with its own id, run by {@code owner}. */
     public static Claim of(String deploymentId, String owner) {
-        return new Claim(deploymentId, owner, List.of(), null);
+        return new Claim(deploymentId, owner, List.of(), null, null);
     }
 
     /** A new deployment with a random id, run by this user on this host ({@code alice@build-7}). */
@@ -41,12 +44,12 @@ public record Claim(String deploymentId, String owner, List<String> resources, I
         return new Lease(deploymentId, owner, until);
     }
 
-    Claim holding(List<String> arns, Instant expires) {
-        return new Claim(deploymentId, owner, arns, expires);
+    Claim holding(List<String> arns, Instant expires, Duration renewedFor) {
+        return new Claim(deploymentId, owner, arns, expires, renewedFor);
     }
 
     Claim released() {
-        return new Claim(deploymentId, owner, List.of(), null);
+        return new Claim(deploymentId, owner, List.of(), null, null);
     }
 
     private static String hostName() {

@@ -28,7 +28,10 @@ import java.util.Set;
  */
 public final class Ownership {
 
-    /** How long a mark holds without renewal: long enough to ride out a restart, short enough to take over. */
+    /**
+     * How long a mark holds without renewal: long enough to ride out a restart, short enough to take over.
+     * A deployment that polls rarely holds its marks for three polls instead.
+     */
     public static final Duration TERM = Duration.ofMinutes(15);
 
     private final LeasePort port;
@@ -67,9 +70,12 @@ public final class Ownership {
     /**
      * Marks the resources as this deployment's, each read back. If a mark cannot be written or reads back
      * as someone else's, the marks written so far are taken off again and the failure is thrown.
+     *
+     * @param poll the longest the deployment waits between two calls, which the term must outlast
      */
-    public Claim take(Claim me, List<String> arns, Instant now) {
-        Lease lease = new Lease(me.deploymentId(), me.owner(), now.plus(TERM));
+    public Claim take(Claim me, List<String> arns, Instant now, Duration poll) {
+        Duration term = poll.multipliedBy(3).compareTo(TERM) > 0 ? poll.multipliedBy(3) : TERM;
+        Lease lease = new Lease(me.deploymentId(), me.owner(), now.plus(term));
         List<String> written = new ArrayList<>();
         try {
             for (String arn : arns) {
@@ -85,7 +91,7 @@ public final class Ownership {
             written.forEach(this::removeQuietly);
             throw e;
         }
-        return me.holding(arns, lease.until());
+        return me.holding(arns, lease.until(), term);
     }
 
     /**
@@ -110,8 +116,9 @@ public final class Ownership {
             }
             return with(tick, cp.withClaim(claim.released()), told, tick.wakeAt());
         }
-        if (!resumed && now.isBefore(claim.until().minus(TERM.dividedBy(2)))) return tick;
-        Lease lease = new Lease(claim.deploymentId(), claim.owner(), now.plus(TERM));
+        Duration term = claim.term() == null ? TERM : claim.term();
+        if (!resumed && now.isBefore(claim.until().minus(term.dividedBy(2)))) return tick;
+        Lease lease = new Lease(claim.deploymentId(), claim.owner(), now.plus(term));
         try {
             for (String arn : claim.resources()) {
                 Optional<Lease> found = port.read(arn);
@@ -132,7 +139,7 @@ public final class Ownership {
         if (resumed) {
             told.add(event(now, EventKind.INFO, "holds its ownership marker again, until " + lease.until(), ""));
         }
-        return with(tick, cp.withClaim(claim.holding(claim.resources(), lease.until())), told, tick.wakeAt());
+        return with(tick, cp.withClaim(claim.holding(claim.resources(), lease.until(), term)), told, tick.wakeAt());
     }
 
     private void removeQuietly(String arn) {
@@ -147,7 +154,7 @@ public final class Ownership {
         return new DeploymentEvent(now, kind, message, null, null, next);
     }
 
-    private static Tick with(Tick tick, Checkpoint cp, List<DeploymentEvent> told, java.time.Instant wakeAt) {
+    private static Tick with(Tick tick, Checkpoint cp, List<DeploymentEvent> told, Instant wakeAt) {
         if (told.isEmpty()) return new Tick(cp, tick.events(), wakeAt);
         List<DeploymentEvent> history = new ArrayList<>(cp.history());
         history.addAll(told);

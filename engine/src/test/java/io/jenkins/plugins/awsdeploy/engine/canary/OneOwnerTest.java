@@ -154,4 +154,16 @@ class OneOwnerTest {
         assertThat(outcome(t)).isInstanceOf(Outcome.Succeeded.class);
         assertThat(aws.weights(LISTENER).weights()).containsEntry(other, 0).containsEntry(GREEN_TG, 100);
     }
+
+    @Test
+    void aDeploymentThatPollsRarelyHoldsItsMarkForThreePollsSoItNeverLapsesBetweenTwo() {
+        Ticker t = canary("a", r -> r.bake("2h").poll("20m"));
+        t.step();
+        assertThat(aws.markOn(LISTENER).orElseThrow().until()).isEqualTo(clock.instant().plus(Duration.ofMinutes(60)));
+        while (t.step()) {
+            assertThat(aws.markOn(LISTENER)).as("at " + clock.instant()).hasValueSatisfying(
+                    l -> assertThat(l.until()).isAfter(clock.instant().plus(Duration.ofMinutes(20))));
+            if (t.checkpoint().history().stream().anyMatch(e -> e.kind() == EventKind.SHIFTED && e.weights().canary() == 100)) break;
+        }
+    }
 }
