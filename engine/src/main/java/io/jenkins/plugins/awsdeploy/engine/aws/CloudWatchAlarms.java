@@ -60,9 +60,10 @@ final class CloudWatchAlarms implements AlarmPort {
         String token = null;
         do {
             String page = token;
+            // Without alarm types, CloudWatch answers for metric alarms only and a composite's history reads empty.
             DescribeAlarmHistoryResponse answer = cloudWatch.describeAlarmHistory(r -> r.alarmName(name)
-                    .historyItemType(HistoryItemType.STATE_UPDATE).startDate(since).scanBy(ScanBy.TIMESTAMP_ASCENDING)
-                    .maxRecords(BATCH).nextToken(page));
+                    .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).historyItemType(HistoryItemType.STATE_UPDATE)
+                    .startDate(since).scanBy(ScanBy.TIMESTAMP_ASCENDING).maxRecords(BATCH).nextToken(page));
             for (AlarmHistoryItem item : answer.alarmHistoryItems()) {
                 if (item.timestamp() != null && item.timestamp().isAfter(since)) changes.add(change(name, item));
             }
