@@ -10,6 +10,7 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
+import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,7 @@ public class AwsDeploymentsConfiguration extends GlobalConfiguration {
     private String defaultCredentialsId;
     private String defaultPoll;
     private String defaultApprovers;
+    private String defaultHeartbeat;
 
     public AwsDeploymentsConfiguration() {
         load();
@@ -103,6 +105,18 @@ public class AwsDeploymentsConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** How long a build log may stay silent while a deployment waits before a status line, e.g. {@code 1m}; null for 1m. */
+    @CheckForNull
+    public String getDefaultHeartbeat() {
+        return defaultHeartbeat;
+    }
+
+    @DataBoundSetter
+    public void setDefaultHeartbeat(String defaultHeartbeat) {
+        this.defaultHeartbeat = trimToNull(defaultHeartbeat);
+        save();
+    }
+
     /** {@link #getDefaultApprovers()} as a list; empty when not set. */
     public List<String> getDefaultApproverList() {
         return Approvers.parse(defaultApprovers);
@@ -154,6 +168,21 @@ public class AwsDeploymentsConfiguration extends GlobalConfiguration {
                     + " during a bake; 5s to 30s is usual");
         }
         return FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckDefaultHeartbeat(@QueryParameter String value) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) return FormValidation.ok();
+        return checkHeartbeat(value);
+    }
+
+    static FormValidation checkHeartbeat(@CheckForNull String value) {
+        try {
+            Heartbeat.parse("defaultHeartbeat", trimToNull(value));
+            return FormValidation.ok();
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.problems().get(0).message());
+        }
     }
 
     @POST

@@ -43,6 +43,7 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
     private String testListenerArn;
     private String testRuleArn;
     private String approvalTimeout;
+    private boolean force;
 
     @DataBoundConstructor
     public BlueGreenDeployStep(String cluster, String blueService, String blueTargetGroup, String greenService,
@@ -221,6 +222,16 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
         this.approvalTimeout = trimmed(approvalTimeout);
     }
 
+    public boolean isForce() {
+        return force;
+    }
+
+    /** Deploy even a revision identical to the one the live side runs. */
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+
     @Override
     String poll() {
         return poll;
@@ -254,6 +265,7 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
                 .testListenerArn(testListenerArn)
                 .testRuleArn(testRuleArn)
                 .approvalTimeout(approvalTimeout)
+                .force(force)
                 .region(region);
         // The request has its own defaults for these; a null would replace them.
         if (healthTimeout != null) request.healthTimeout(healthTimeout);

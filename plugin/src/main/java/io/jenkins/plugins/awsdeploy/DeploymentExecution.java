@@ -17,6 +17,7 @@ import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Progress;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
 import io.jenkins.plugins.awsdeploy.engine.aws.SessionCredentials;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
@@ -53,7 +54,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * session credentials, is transient and rebuilt after a restart; the first tick after one asks the engine to
  * {@linkplain EngineCommand#resume() resume}, which reads AWS before it trusts the checkpoint.
  */
-public final class DeploymentExecution extends StepExecution implements WaitingDeployment {
+public final class DeploymentExecution extends StepExecution implements WaitingDeployment, LiveDeployments.Running {
 
     private static final long serialVersionUID = 1L;
 
@@ -93,6 +94,8 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     /** Whether the approval UI was told that this deployment waits. */
     private boolean announcedWaiting;
     private boolean done;
+    /** Status lines in the build log while the deployment waits; null in executions saved before it existed. */
+    private BuildLogHeartbeat heartbeat;
 
     private transient volatile Checkpoint checkpoint;
     private transient ScheduledFuture<?> timer;
@@ -136,6 +139,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         onAgent = inNode();
         checkpoint = initial;
         checkpointJson = JsonCodec.write(initial);
+        heartbeat = new BuildLogHeartbeat(step.heartbeatEvery(defaults));
         ConsoleLinks links = ConsoleLinks.of(initial, access.region(), access.emulated());
         PrintStream log = getContext().get(TaskListener.class).getLogger();
         log.println(getDisplayName() + " in " + access.region() + ", AWS calls from "
@@ -145,6 +149,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         synchronized (this) {
             arm(0);
         }
+        LiveDeployments.started(getContext().get(Run.class), this);
         return false;
     }
 
@@ -167,6 +172,11 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             // The agent gets the full wait again: it may well have been down only because the controller was.
             agentLostAtMillis = 0;
             arm(Math.max(0, wakeAtMillis - System.currentTimeMillis()));
+        }
+        try {
+            LiveDeployments.started(getContext().get(Run.class), this);
+        } catch (IOException | InterruptedException e) {
+            LOGGER.log(Level.FINE, "no run to show " + id + " live on", e);
         }
         if (announcedWaiting) {
             try {
@@ -197,7 +207,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     @Override
     public String getStatus() {
         Checkpoint cp = checkpoint();
-        StringBuilder s = new StringBuilder(cp == null ? "starting" : cp.status());
+        StringBuilder s = new StringBuilder(cp == null ? "starting" : Progress.of(cp, Instant.now()).sentence());
         EngineCommand p = pending;
         if (p != null) s.append("; ").append(p.describe()).append(" requested");
         if (agentLostAtMillis > 0) s.append("; waiting for the agent to reconnect");
@@ -210,7 +220,12 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         return ticking;
     }
 
-    // ---- WaitingDeployment
+    // ---- WaitingDeployment, LiveDeployments.Running
+
+    @Override
+    public Checkpoint liveCheckpoint() {
+        return checkpoint();
+    }
 
     @Override
     public String getId() {
@@ -341,9 +356,12 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             finish(cp, cp.outcome().orElseGet(() -> new Outcome.Failed("the engine ended without an outcome")), run, listener);
             return;
         }
+        long delay;
         synchronized (this) {
-            arm(pending != null ? 0 : reply.delayMillis());
+            delay = pending != null ? 0 : reply.delayMillis();
+            arm(delay);
         }
+        if (heartbeat != null) heartbeat.afterTick(cp, reply.eventLines().size(), delay, log, Instant.now());
         getContext().saveState();
     }
 
@@ -379,6 +397,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
                 LOGGER.log(Level.WARNING, "the approval UI failed for " + id, e);
             }
         }
+        if (run != null) LiveDeployments.ended(run, id);
         try {
             DeploymentsAction.finished(run, new DeploymentRecord(id, stepName, target,
                     outcome.getClass().getSimpleName(), outcome.message(), checkpointJson));

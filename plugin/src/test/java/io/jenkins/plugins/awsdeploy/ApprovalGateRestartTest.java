@@ -6,9 +6,9 @@ import static io.jenkins.plugins.awsdeploy.GateFixtures.onlyRecord;
 import static io.jenkins.plugins.awsdeploy.GateFixtures.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
+import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -16,6 +16,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
@@ -25,6 +26,7 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
  * A deployment waiting for approval survives a controller restart: the approval is listed again and can be given;
  * the record of who answered survives the next restart.
  */
+@ExtendWith(MotoGate.class)
 class ApprovalGateRestartTest {
 
     @RegisterExtension
@@ -38,7 +40,6 @@ class ApprovalGateRestartTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        assumeTrue(MotoLoadBalancer.motoInstalled(), MotoLoadBalancer.SKIP_REASON);
         aws = MotoLoadBalancer.startMoto();
     }
 

@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import hudson.model.Result;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
+import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +25,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * Approval gates of a real {@code canaryShift} against moto: who may answer, POST only, an alarm and a timeout while
  * the deployment waits. Each canary goes 50% → (approval) → 100% with one alarm watched throughout.
  */
+@ExtendWith(MotoGate.class)
 @WithJenkins
 class ApprovalGateTest {
 
@@ -45,7 +47,6 @@ class ApprovalGateTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        assumeTrue(MotoLoadBalancer.motoInstalled(), MotoLoadBalancer.SKIP_REASON);
         aws = MotoLoadBalancer.startMoto();
     }
 

@@ -3,12 +3,12 @@ package io.jenkins.plugins.awsdeploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
+import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
 import java.util.List;
 import jenkins.model.CauseOfInterruption;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
@@ -28,6 +29,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /** canaryShift in a real Jenkins against moto_server: success, on an agent, alarm, abort, timeout, approvals. */
+@ExtendWith(MotoGate.class)
 @WithJenkins
 class CanaryShiftStepTest {
 
@@ -38,7 +40,6 @@ class CanaryShiftStepTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        assumeTrue(MotoLoadBalancer.motoInstalled(), MotoLoadBalancer.SKIP_REASON);
         aws = MotoLoadBalancer.startMoto();
     }
 

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.awsdeploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
+import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
  * ecsRollback in a real Jenkins against moto_server. moto never rolls a deployment out, so these use noWait and
  * dryRun: the service's stored revision is what can be checked.
  */
+@ExtendWith(MotoGate.class)
 @WithJenkins
 class EcsRollbackStepTest {
 
@@ -40,7 +42,6 @@ class EcsRollbackStepTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        assumeTrue(MotoLoadBalancer.motoInstalled(), MotoLoadBalancer.SKIP_REASON);
         aws = MotoLoadBalancer.startMoto();
         http = ApacheHttpClient.builder().build();
         ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.of(MotoLoadBalancer.REGION))

@@ -3,8 +3,6 @@ package io.jenkins.plugins.awsdeploy;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
-import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -66,19 +64,6 @@ final class MotoLoadBalancer implements AutoCloseable {
     static MotoLoadBalancer create(LocalAws aws, String name) {
         return new MotoLoadBalancer(aws.endpoint(), name);
     }
-
-    /** Whether moto_server can be started here; the pipeline tests against AWS are skipped without it. */
-    static boolean motoInstalled() {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String dir : path.split(File.pathSeparator)) {
-            if (new File(dir, MotoServer.COMMAND).canExecute()) return true;
-        }
-        return false;
-    }
-
-    static final String SKIP_REASON = MotoServer.COMMAND + " is not on the PATH (" + MotoServer.INSTALL_HINT
-            + "): the pipeline tests against a local AWS are skipped";
 
     static LocalAws startMoto() throws IOException {
         return LocalAws.start();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,18 @@ class StepFormsTest {
         step.setImages(List.of("app"));
         step.imageMap(problems);
         assertEquals(List.of("images", "image"), problems.stream().map(Problem::parameter).toList());
+    }
+
+    @Test
+    void forceReachesTheDeployment(JenkinsRule j) {
+        BlueGreenDeployStep step = new BlueGreenDeployStep("prod", "web-blue",
+                "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web-blue/1", "web-green",
+                "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web-green/2");
+        step.setListenerArn(LISTENER);
+        step.setImage("repo/app:2");
+        assertTrue(!((BlueGreenCheckpoint) step.startCheckpoint("eu-west-1", null)).spec().force());
+        step.setForce(true);
+        assertTrue(((BlueGreenCheckpoint) step.startCheckpoint("eu-west-1", null)).spec().force());
     }
 
     @Test

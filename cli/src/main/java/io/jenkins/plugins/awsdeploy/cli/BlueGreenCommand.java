@@ -42,8 +42,8 @@ import picocli.CommandLine.Option;
                 "         [--approve-before switch] [--auto-approve] [--approval-timeout 1h]",
                 "         [--health-timeout 10m] [--scale-down-after 5m]",
                 "         [--scale-down-failed] [--test-listener-arn ARN | --test-rule-arn ARN]",
-                "         [--poll 5s] [--region R] [--endpoint-url URL] [--state-file FILE]",
-                "         [--timeline FILE.svg] [--json]"},
+                "         [--force] [--poll 5s] [--region R] [--endpoint-url URL] [--state-file FILE]",
+                "         [--timeline FILE.svg] [--json] [--heartbeat 1m]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,
@@ -133,7 +133,12 @@ public final class BlueGreenCommand extends DeploymentCommand {
     @Option(names = "--test-rule-arn", order = 20, paramLabel = "ARN", description = "Or: a test listener rule.")
     String testRuleArn;
 
-    @Option(names = "--poll", order = 21, paramLabel = "DURATION", defaultValue = "5s",
+    @Option(names = "--force", order = 21,
+            description = "Deploy even when the new revision would be identical to the one the live side runs (same "
+                    + "revision, or a copy with the images it already has). Without it such a run stops before any change.")
+    boolean force;
+
+    @Option(names = "--poll", order = 22, paramLabel = "DURATION", defaultValue = "5s",
             description = "How often the new service, its targets and the alarms are read. Default: ${DEFAULT-VALUE}.")
     String poll;
 
@@ -157,6 +162,7 @@ public final class BlueGreenCommand extends DeploymentCommand {
                 .approveBefore(approveBefore).approvalTimeout(approvalTimeout)
                 .healthTimeout(healthTimeout).scaleDownAfter(scaleDownAfter).scaleDownFailed(scaleDownFailed)
                 .testListenerArn(testListenerArn).testRuleArn(testRuleArn)
+                .force(force)
                 .poll(poll)
                 .region(region);
         try {

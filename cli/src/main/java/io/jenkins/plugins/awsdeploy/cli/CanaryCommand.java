@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 "         (--steps 10,25,50,100 | --preset NAME) [--bake 5m] [--alarm NAME]...",
                 "         [--poll 5s] [--approve-before PERCENT]... [--auto-approve] [--approval-timeout 1h]",
                 "         [--region R] [--endpoint-url URL] [--state-file FILE]",
-                "         [--timeline FILE.svg] [--json]"},
+                "         [--timeline FILE.svg] [--json] [--heartbeat 1m]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.awsdeploy.cli;
 
+import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
+import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -40,6 +43,23 @@ public final class CommonOptions {
     @Option(names = "--json", order = 105, description = "Print each event as one JSON object per line, and a last line "
             + "with the outcome and exit code.")
     boolean json;
+
+    // TIME, not DURATION: a label one character longer widens the option column of every command's help.
+    @Option(names = "--heartbeat", order = 106, paramLabel = "TIME", defaultValue = "1m",
+            description = "Without a terminal (a pipe, a CI log) or with --json: a line saying where the deployment "
+                    + "stands whenever nothing was printed for this long; 0 for none. On a terminal a live status line "
+                    + "shows it instead. Default: ${DEFAULT-VALUE}.")
+    String heartbeat;
+
+    /** The heartbeat interval; zero for none; null (with a problem) when it is no duration. */
+    Duration heartbeat(List<Problem> problems) {
+        try {
+            return Heartbeat.parse("heartbeat", heartbeat);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
 
     /** The region asked for, else the environment's; null (with a problem) if there is none. */
     String region(Map<String, String> env, List<Problem> problems) {

@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsdeploy.cli.demo.DemoResources;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
+import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsSession;
@@ -14,8 +15,10 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
+import io.jenkins.plugins.awsdeploy.localaws.MotoServerMissing;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +76,13 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         LocalAws aws;
         try {
             aws = LocalAws.start();
+        } catch (MotoServerMissing e) {
+            // Its message already says how to install it.
+            host.err().println("The demo needs moto_server, the local AWS emulator: " + e.getMessage());
+            return 1;
         } catch (IllegalStateException | IOException e) {
-            host.err().println("The demo needs moto_server (moto 5.x), the local AWS emulator: " + e.getMessage());
-            host.err().println("Install it with: " + MotoServer.INSTALL_HINT);
+            host.err().println("The demo could not start moto_server (moto 5.x), the local AWS emulator: " + e.getMessage());
+            host.err().println("If it is not installed: " + MotoServer.INSTALL_HINT);
             return 1;
         }
         int exit;
@@ -116,6 +123,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                         DemoResources.CREDENTIALS.secretAccessKey(), "demo", null), null, null);
         Outcome outcome;
         Run run;
+        console.showProgress(StatusLine.on(host), new Heartbeat(Heartbeat.DEFAULT, Instant.now()));
         try (AwsSession session = new AwsSession(access)) {
             run = new Run(new Engine(session.ports()), console, null, null, false,
                     StopWords.trafficBackTo("the stable side")).watching(failDuringHalfBake(scene, console));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.cli;
 
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.Engine;
+import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
@@ -9,6 +10,8 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsSession;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,6 +138,7 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         String region = common.region(host.env(), problems);
         URI endpoint = common.endpoint(problems);
         common.checkFiles(problems);
+        Duration heartbeat = common.heartbeat(problems);
         Checkpoint fresh = null;
         try {
             fresh = plan(region);
@@ -154,6 +158,7 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         }
         stored.ifPresent(c -> console.note("Resuming the unfinished deployment in " + common.stateFile() + ": " + c.status()));
         Checkpoint start = stored.orElse(fresh);
+        console.showProgress(StatusLine.on(host), new Heartbeat(heartbeat, Instant.now()));
         try (AwsSession session = new AwsSession(AwsAccess.defaultChain(region, endpoint))) {
             Run run = new Run(engine(session.ports()), console, common.stateFile(), host.terminal(), autoApprove(),
                     stopWords());

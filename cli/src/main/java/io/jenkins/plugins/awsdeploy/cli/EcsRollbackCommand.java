@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 "         [--to-revision FAMILY:N | --to-revision TASK_DEFINITION_ARN]",
                 "         [--timeout 10m] [--no-wait] [--dry-run] [--poll 5s]",
                 "         [--region R] [--endpoint-url URL] [--json]",
-                "         [--state-file FILE] [--timeline FILE.svg]"},
+                "         [--state-file FILE] [--timeline FILE.svg] [--heartbeat 1m]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,

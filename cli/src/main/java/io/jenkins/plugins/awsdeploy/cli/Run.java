@@ -6,13 +6,16 @@ import io.jenkins.plugins.awsdeploy.engine.DeploymentLoop;
 import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
+import io.jenkins.plugins.awsdeploy.engine.Progress;
 import io.jenkins.plugins.awsdeploy.engine.timeline.TimelineChart;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -91,9 +94,12 @@ final class Run {
                 // The loop prints a tick's events after saving its checkpoint: taking the question up on the
                 // timer's next turn keeps the prompt (or "question closed") after the events that explain it.
                 timer.execute(() -> approvals.offer(checkpoint, loop));
+                timer.execute(Run.this::showProgress);
             }
         });
         StopSignals signals = StopSignals.install(why -> stop(why, stops.incrementAndGet()), loop.outcome());
+        // Where the deployment stands, each second between the ticks: a live line's countdown, or a heartbeat when due.
+        timer.scheduleAtFixedRate(this::showProgress, 1, 1, TimeUnit.SECONDS);
         try {
             return loop.start(initial, resumed).get();
         } catch (InterruptedException e) {
@@ -104,6 +110,18 @@ final class Run {
         } finally {
             signals.close();
             timer.shutdownNow();
+            console.endProgress();
+        }
+    }
+
+    /** On the timer's thread, like the ticks, so that it reads a checkpoint no tick is changing. */
+    private void showProgress() {
+        Checkpoint c = loop.checkpoint();
+        if (c == null || c.finished()) return;
+        try {
+            console.progress(Progress.of(c, Instant.now()));
+        } catch (RuntimeException e) {
+            // Showing progress must never stop a deployment; the next second tries again.
         }
     }
 

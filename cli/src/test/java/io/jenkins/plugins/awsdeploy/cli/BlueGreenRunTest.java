@@ -177,6 +177,107 @@ class BlueGreenRunTest {
         assertThat(scene.weights(stage)).isEqualTo(List.of(0, 100));
     }
 
+    @Test
+    void targetsGoneDuringABakeSendTrafficBackLikeAnAlarm() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "gone");
+        readyToServe(scene);
+        CommandLineRun.Background run = CommandLineRun.start(scene.args(stage).remove("--image")
+                .set("--task-definition", "gone-web:2").set("--steps", "50,100").set("--bake", "1m").toArray());
+
+        run.awaitOut("shifted to 50%");
+        stage.ecs.targets(scene.greenGroup(), GREEN, 0);
+        CommandLineRun.Result result = run.result();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(scene.weights(stage)).isEqualTo(List.of(100, 0));
+        assertThat(scene.service(stage, BLUE).desiredCount()).isEqualTo(TASKS);
+        assertThat(result.err()).contains("Rolled back (exit code 3)", "green (web-green) has 0 healthy targets for 2 tasks");
+    }
+
+    @Test
+    void aNewSideEmptiedWhileTheOldSideIsKeptNeverLosesTheOldSide() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "empty");
+        readyToServe(scene);
+        CommandLineRun.Background run = CommandLineRun.start(scene.args(stage).remove("--image")
+                .set("--task-definition", "empty-web:2").set("--scale-down-after", "1m").toArray());
+
+        run.awaitOut("all production traffic is on green");
+        stage.ecs.scale(scene.cluster(), GREEN, 0);
+        CommandLineRun.Result result = run.result();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(scene.weights(stage)).isEqualTo(List.of(100, 0));
+        assertThat(scene.service(stage, BLUE).desiredCount()).isEqualTo(TASKS);
+        assertThat(stage.ecs.tags(scene.cluster(), GREEN)).doesNotContainKey(KnownGoodTag.KEY);
+        assertThat(result.out()).doesNotContain("scaled web-blue to 0");
+        assertThat(result.err()).doesNotContain("Done");
+    }
+
+    @Test
+    void anIdleSideRolledBackWhileTheQuestionWasOpenIsNotSwitchedTo() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "asked");
+        readyToServe(scene);
+
+        CommandLineRun.Result result = CommandLineRun.run(prompt -> {
+            // Someone puts green back on the old revision while the approver reads the question.
+            stage.ecs.settled(scene.cluster(), GREEN, scene.v1(), scene.greenGroup(), TASKS);
+            return "y";
+        }, Map.of(), scene.args(stage).remove("--image").set("--task-definition", "asked-web:2")
+                .set("--approve-before", "switch").toArray());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
+        assertThat(scene.weights(stage)).isEqualTo(List.of(100, 0));
+        assertThat(scene.service(stage, BLUE).desiredCount()).isEqualTo(TASKS);
+        assertThat(result.err()).contains("just before the first shift", "web-green runs asked-web:1, not asked-web:2",
+                "someone else changed it").doesNotContain("back on");
+    }
+
+    @Test
+    void anAlarmDoesNotSwitchBackToAnOldSideRedeployedMeanwhile() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "redo");
+        readyToServe(scene);
+        CommandLineRun.Background run = CommandLineRun.start(scene.args(stage).remove("--image")
+                .set("--task-definition", "redo-web:2").set("--scale-down-after", "1m").toArray());
+
+        run.awaitOut("all production traffic is on green");
+        String v3 = stage.ecs.register(scene.family(), Map.of("app", "repo/web:unverified"));
+        stage.ecs.settled(scene.cluster(), BLUE, v3, scene.blueGroup(), TASKS);
+        stage.resources.setAlarm(scene.alarm(), StateValue.ALARM, "Threshold Crossed: 12 server errors");
+        CommandLineRun.Result result = run.result();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
+        assertThat(scene.weights(stage)).isEqualTo(List.of(0, 100));
+        assertThat(result.err()).contains("did not switch back", "web-blue runs redo-web:3, not redo-web:1",
+                "blue: web-blue runs redo-web:3, 2/2 tasks", "green: web-green runs redo-web:2, 2/2 tasks",
+                "all traffic is on green (web-green), which serves redo-web:2");
+    }
+
+    @Test
+    void theImageTheLiveSideRunsAlreadyNeedsForce() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "same");
+        Map<String, Object> before = scene.snapshot(stage);
+
+        CommandLineRun.Result result = CommandLineRun.run(scene.args(stage).set("--image", "repo/web:1.0").toArray());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("--force: is needed to deploy a revision identical to the live one: web-blue runs "
+                + "same-web:1, which already has app=repo/web:1.0");
+        assertThat(scene.snapshot(stage)).isEqualTo(before);
+    }
+
+    @Test
+    void aServiceWhoseLoadBalancersIncludeTheOtherSidesTargetGroupIsRefused() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "cross");
+        stage.ecs.crossed(scene.cluster(), GREEN, scene.v1(), List.of(scene.greenGroup(), scene.blueGroup()));
+        Map<String, Object> before = scene.snapshot(stage);
+
+        CommandLineRun.Result result = CommandLineRun.run(scene.args(stage).toArray());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("--green-service: web-green's load balancers include blue's target group cross-blue");
+        assertThat(scene.snapshot(stage)).isEqualTo(before);
+    }
+
     /**
      * Registers revision 2 and gives the idle green service everything ECS would have once it ran it: the revision
      * in its only, completed deployment, and a healthy target for each task the update will ask for.

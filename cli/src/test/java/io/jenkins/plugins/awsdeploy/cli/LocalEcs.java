@@ -79,6 +79,18 @@ final class LocalEcs implements AutoCloseable {
         if (targetGroup != null) targets(targetGroup, service, tasks);
     }
 
+    /** A service at 0 tasks whose load balancers use every one of these target groups, replacing the service if it exists. */
+    void crossed(String cluster, String service, String taskDefinition, List<String> targetGroups) {
+        ecs.createService(r -> r.cluster(cluster).serviceName(service).taskDefinition(taskDefinition).desiredCount(0)
+                .loadBalancers(targetGroups.stream().map(tg -> LoadBalancer.builder().targetGroupArn(tg).containerName("app")
+                        .containerPort(80).build()).toList()));
+    }
+
+    /** As if a person changed the desired count; moto's running count follows at once. */
+    void scale(String cluster, String service, int tasks) {
+        ecs.updateService(r -> r.cluster(cluster).service(service).desiredCount(tasks));
+    }
+
     /** A service that CodeDeploy or another tool deploys: UpdateService cannot change its task definition. */
     void controlledBy(String cluster, String service, String taskDefinition, DeploymentControllerType controller) {
         ecs.createService(r -> r.cluster(cluster).serviceName(service).taskDefinition(taskDefinition).desiredCount(2)

@@ -114,7 +114,15 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** Finds {@value #COMMAND} in {@code searchPath} (formatted as the PATH variable), or says how to install it. */
+    /** Where {@value #COMMAND} is on this machine's PATH; throws {@link MotoServerMissing}, saying how to install it. */
+    public static Path executable() {
+        return locate(System.getenv().getOrDefault("PATH", ""));
+    }
+
+    /**
+     * Finds {@value #COMMAND} in {@code searchPath} (formatted as the PATH variable), or throws {@link MotoServerMissing}
+     * saying how to install it.
+     */
     static Path locate(String searchPath) {
         for (String directory : searchPath.split(File.pathSeparator)) {
             if (directory.isEmpty()) {
@@ -125,7 +133,7 @@ public final class MotoServer implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IllegalStateException(COMMAND + " is not on the PATH. The local AWS (demo and integration tests)"
+        throw new MotoServerMissing(COMMAND + " is not on the PATH. The local AWS (demo and integration tests)"
                 + " needs moto 5.x; install it with: " + INSTALL_HINT);
     }
 
@@ -167,11 +175,11 @@ public final class MotoServer implements AutoCloseable {
         /**
          * Starts moto_server and waits until it answers.
          *
-         * @throws IllegalStateException if {@value #COMMAND} is not on the PATH
+         * @throws MotoServerMissing if {@value #COMMAND} is not on the PATH
          * @throws IOException if it does not start or does not answer within the startup timeout
          */
         public MotoServer start() throws IOException {
-            Path executable = locate(System.getenv().getOrDefault("PATH", ""));
+            Path executable = executable();
             Path logDirectory = Files.createTempDirectory("moto-server-");
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)

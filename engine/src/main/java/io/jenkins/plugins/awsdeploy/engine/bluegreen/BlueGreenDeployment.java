@@ -91,8 +91,8 @@ public final class BlueGreenDeployment {
         if (phase instanceof UpdatingIdle u) return updateIdle(st, u);
         if (phase instanceof WaitingForIdle w) return waitForIdle(st, w);
         if (phase instanceof PointingTest p) return pointTest(st, p);
-        if (phase instanceof Switching s) return fromCanary(st, canary.advance(s.canary(), now), false);
-        if (phase instanceof ScaleDownWait w) return fromCanary(st, canary.advance(w.canary(), now), true);
+        if (phase instanceof Switching s) return guarded(st, s.canary(), false);
+        if (phase instanceof ScaleDownWait w) return guarded(st, w.canary(), true);
         if (phase instanceof ScalingDownOld o) return scaleDownOld(st, o);
         if (phase instanceof Recording r) return record(st, r);
         if (phase instanceof ScalingDownNew n) return scaleDownNew(st, n);
@@ -183,6 +183,12 @@ public final class BlueGreenDeployment {
             problems.add(new Problem(BlueGreenSpec.serviceParameter(live), liveService.name() + " carries all traffic but "
                     + "wants 0 tasks; the new side is sized like the live one, so there is nothing to size it by"));
         }
+        String liveBusy = liveService == null ? null : midDeployment(liveService);
+        if (liveBusy != null) {
+            problems.add(new Problem(BlueGreenSpec.serviceParameter(live), liveService.name() + " (the live side) is "
+                    + "mid-deployment (" + liveBusy + "); what it runs is not settled, so there is nothing certain to copy "
+                    + "or to switch back to; wait until it settles"));
+        }
         if (idleService != null) {
             String busy = midDeployment(idleService);
             if (busy != null) {
@@ -211,7 +217,14 @@ public final class BlueGreenDeployment {
                 } else if (td != null) {
                     liveRevision = td.get().arn();
                     images = resolveContainers(spec.images(), td.get(), problems);
+                    if (!images.isEmpty() && td.get().imageByContainer().entrySet().containsAll(images.entrySet())) {
+                        identical(spec, problems, liveService.name() + " runs " + td.get().familyRevision() + ", which already has "
+                                + describe(images));
+                    }
                 }
+            }
+            if (revision != null && revision.ref().sameAs(liveService.taskDefinition())) {
+                identical(spec, problems, liveService.name() + " already runs " + revision.familyRevision());
             }
         }
         Survey marks = claimAll(st, services, problems);
@@ -289,10 +302,10 @@ public final class BlueGreenDeployment {
         try {
             Optional<EcsService> service = ecs.service(spec.cluster(), idle);
             if (service.isEmpty()) {
-                seen = new Readiness(Readiness.State.ROLLED_BACK, idle + " no longer exists");
+                seen = new Readiness(Readiness.State.CHANGED, idle + " no longer exists");
             } else {
                 TargetHealthSummary health = traffic.health(spec.targetGroup(st.cp.to()));
-                seen = Readiness.of(service.get(), w.taskDefinition(), health);
+                seen = Readiness.of(service.get(), w.taskDefinition(), health, w.deadline().minus(spec.healthTimeout()));
             }
         } catch (RuntimeException e) {
             seen = new Readiness(Readiness.State.WAITING, "could not be read: " + AwsFailure.describe(e));
@@ -306,6 +319,13 @@ public final class BlueGreenDeployment {
                 return st.done(st.now);
             }
             return startSwitch(st);
+        }
+        if (seen.state() == Readiness.State.CHANGED) {
+            // Someone else's service now: neither kept for inspection nor scaled down by this run.
+            String message = "stopped without changing anything more: " + seen.detail() + "; someone else changed "
+                    + idle + ". Nothing was switched, " + allOnOld(st.cp);
+            st.say(EventKind.FAILED, message, "a person must check " + idle);
+            return finish(st, new Outcome.Unsafe(message));
         }
         if (seen.state() == Readiness.State.ROLLED_BACK) {
             String message = "ECS did not keep the new revision: " + seen.detail() + "; nothing was switched, " + allOnOld(st.cp);
@@ -360,6 +380,35 @@ public final class BlueGreenDeployment {
     }
 
     /**
+     * The canary engine's next step of the switch, once the side that step depends on has been read and
+     * verified ({@link SwitchGuard}): a failing new side is switched away from like an alarm, and a side that
+     * is no longer what was verified stops the deployment without another change.
+     */
+    private Tick guarded(Story<BlueGreenCheckpoint> st, CanaryCheckpoint sub, boolean afterSwitch) {
+        SwitchGuard.Verdict verdict = new SwitchGuard(fleet(st.cp.spec())).before(st.cp, sub);
+        if (verdict instanceof SwitchGuard.Halt h) {
+            String cause = sub.phase() instanceof CanaryPhase.RollingBack r ? " (it was to switch back because " + r.cause() + ")" : "";
+            return unsafe(st, h.what() + cause);
+        }
+        if (verdict instanceof SwitchGuard.SwitchBack b) return switchBack(st, sub, b.cause(), afterSwitch);
+        return fromCanary(st, canary.advance(sub, st.now), afterSwitch);
+    }
+
+    /** Records that all traffic goes back to the old side; the canary engine makes the change in the next call. */
+    private Tick switchBack(Story<BlueGreenCheckpoint> st, CanaryCheckpoint sub, String cause, boolean afterSwitch) {
+        Split inFlight = sub.phase() instanceof CanaryPhase.Shifting s ? sub.spec().plan().step(s.step()).split() : null;
+        CanaryCheckpoint back = sub.inside(new CanaryPhase.RollingBack(cause, false, inFlight, 0));
+        st.cp = st.cp.with(afterSwitch ? new ScaleDownWait(back) : new Switching(back));
+        st.say(EventKind.ROLLBACK_STARTED, cause, "check that " + st.cp.spec().service(st.cp.from()) + " still serves "
+                + shortName(st.cp.fromTaskDefinition()) + ", then put all traffic back on " + st.cp.from() + " in one change");
+        return st.done(st.now);
+    }
+
+    private Fleet fleet(BlueGreenSpec spec) {
+        return new EcsFleet(ecs, traffic, spec);
+    }
+
+    /**
      * Takes over what the canary engine did in this call: its events, its split and alarm states, and its
      * end, which for blue/green is never the end (after the switch comes the wait, after the wait the clean-up).
      */
@@ -367,9 +416,16 @@ public final class BlueGreenDeployment {
         CanaryCheckpoint sub = (CanaryCheckpoint) tick.checkpoint();
         Optional<Outcome> ended = sub.outcome();
         boolean invalid = ended.isPresent() && ended.get() instanceof Outcome.Invalid;
+        boolean unsafe = ended.isPresent() && ended.get() instanceof Outcome.Unsafe;
+        Optional<String> stillOnOld = afterSwitch ? Optional.empty() : nothingMovedBack(st.cp);
         for (DeploymentEvent e : tick.events()) {
-            // The canary's success is a milestone here, and its "nothing was changed" is not true here.
-            if (e.kind() == EventKind.SUCCEEDED || (invalid && e.kind() == EventKind.FAILED)) continue;
+            // The canary's success is a milestone here, its "nothing was changed" is not true here, and its advice
+            // when it stops unsafely is replaced by one that knows both services.
+            if (e.kind() == EventKind.SUCCEEDED || ((invalid || unsafe) && e.kind() == EventKind.FAILED)) continue;
+            if (e.kind() == EventKind.ROLLED_BACK && stillOnOld.isPresent()) {
+                e = new DeploymentEvent(e.at(), e.kind(), "no production traffic had moved: " + allOnOld(st.cp) + ", read back",
+                        e.weights(), e.alarms(), e.next());
+            }
             st.add(e);
         }
         // The canary keeps no history of its own in here: the blue/green checkpoint has it all once.
@@ -398,7 +454,14 @@ public final class BlueGreenDeployment {
         }
         if (outcome instanceof Outcome.RolledBack || outcome instanceof Outcome.Stopped) {
             String named = st.cp.from() + " (" + oldService + ")";
-            return failBeforeSwitch(st, withMessage(outcome, outcome.message().replace("the stable side", named)));
+            String message = stillOnOld.map(cause -> cause + "; nothing was switched, " + allOnOld(st.cp))
+                    .orElseGet(() -> outcome.message().replace("the stable side", named));
+            return failBeforeSwitch(st, withMessage(outcome, message));
+        }
+        if (outcome instanceof Outcome.Unsafe u) {
+            String what = u.message().replaceFirst("^stopped without restoring: ", "");
+            int advice = what.indexOf(". To put all traffic back on the stable side");
+            return unsafe(st, advice < 0 ? what : what.substring(0, advice));
         }
         if (outcome instanceof Outcome.Invalid problems) {
             boolean onlyAlarms = problems.problems().stream().allMatch(p -> p.parameter().equals("alarms"));
@@ -413,6 +476,19 @@ public final class BlueGreenDeployment {
         return finish(st, outcome);
     }
 
+    /**
+     * The cause of a switch back that is about to end with no production traffic ever having moved (an alarm
+     * or a decline while the approval was open): then nothing "went back", it stayed. Empty otherwise.
+     */
+    private static Optional<String> nothingMovedBack(BlueGreenCheckpoint cp) {
+        if (!(cp.phase() instanceof Switching s) || !(s.canary().phase() instanceof CanaryPhase.RollingBack r)) {
+            return Optional.empty();
+        }
+        boolean shifted = cp.history().stream().anyMatch(e -> e.kind() == EventKind.SHIFTED);
+        boolean moved = shifted || r.inFlight() != null || !s.canary().live().equals(Split.ALL_STABLE);
+        return moved ? Optional.empty() : Optional.of(r.cause());
+    }
+
     private Tick scaleDownOld(Story<BlueGreenCheckpoint> st, ScalingDownOld o) {
         BlueGreenSpec spec = st.cp.spec();
         String old = spec.service(st.cp.from());
@@ -421,7 +497,16 @@ public final class BlueGreenDeployment {
             ForwardWeights found = readWeights(spec);
             if (!Optional.of(Split.canaryAt(100)).equals(asSplit(st.cp, found))) {
                 return unsafe(st, "all production traffic should be on " + st.cp.to() + " but the " + spec.target().describe()
-                        + " forwards " + found + "; " + old + " was not scaled down so that nothing loses its backends");
+                        + " forwards " + found + "; " + old + " was left as it is so that nothing loses its backends");
+            }
+            List<String> notServing = fleet(spec).read(st.cp.to()).whyNotServing(st.cp.taskDefinition());
+            if (!notServing.isEmpty()) {
+                // The old side is the only one left that was verified; scaling it down would leave no backends.
+                String cause = "just before scaling " + old + " down, " + st.cp.to() + " does not serve "
+                        + shortName(st.cp.taskDefinition()) + " (" + String.join("; ", notServing) + ")";
+                CanaryCheckpoint all = CanaryCheckpoint.inside(spec.switchSpec(st.cp.from()), new CanaryPhase.Baking(
+                        spec.plan().size() - 1, st.now), Split.canaryAt(100), st.cp.alarms());
+                return switchBack(st, all, cause, true);
             }
             ecs.scale(spec.cluster(), old, 0);
             after = ecs.service(spec.cluster(), old).orElseThrow(() -> new IllegalStateException(old + " no longer exists"));
@@ -447,9 +532,11 @@ public final class BlueGreenDeployment {
         String service = spec.service(st.cp.to());
         String revision = st.cp.taskDefinition();
         String recorded;
+        int tasks;
         try {
             EcsService s = ecs.service(spec.cluster(), service)
                     .orElseThrow(() -> new IllegalStateException(service + " no longer exists"));
+            tasks = s.runningCount();
             if (!BlueGreenCheckpoint.sameRevision(revision, s.taskDefinition())) {
                 return finish(st, new Outcome.Failed(spec.service(st.cp.from()) + " was scaled to 0 and all traffic is on "
                         + st.cp.to() + ", but " + service + " now runs " + shortName(s.taskDefinition()) + ", not "
@@ -466,7 +553,8 @@ public final class BlueGreenDeployment {
             return finish(st, new Outcome.Failed(liveOnNew(st.cp) + " and " + spec.service(st.cp.from()) + " was scaled to 0, "
                     + "but the tag " + KnownGoodTag.KEY + " of " + service + " reads back as " + recorded));
         }
-        String message = liveOnNew(st.cp) + " with " + st.cp.desiredCount() + " task(s); " + spec.service(st.cp.from())
+        // The count as ECS reports it now, not as it was planned: a count nobody checked is no news.
+        String message = liveOnNew(st.cp) + " with " + tasks + " task(s) running; " + spec.service(st.cp.from())
                 + " was scaled to 0; " + shortName(revision) + " is recorded as the last known good of " + service;
         st.say(EventKind.SUCCEEDED, message, "");
         return finish(st, new Outcome.Succeeded(message));
@@ -522,11 +610,13 @@ public final class BlueGreenDeployment {
                 + " instead of all traffic to " + st.cp.from() + "; someone else changed it"));
     }
 
+    /**
+     * Stops without another change, saying what AWS shows now (read here, not remembered: after a restart or
+     * someone else's change the checkpoint's picture may be the very thing that is wrong) and what can be done.
+     */
     private Tick unsafe(Story<BlueGreenCheckpoint> st, String what) {
-        BlueGreenSpec spec = st.cp.spec();
-        String message = "stopped without changing anything more: " + what + ". Check the " + spec.target().describe()
-                + "; " + spec.service(st.cp.from()) + " (" + st.cp.from() + ") ran the previous revision "
-                + shortName(st.cp.fromTaskDefinition());
+        Situation now = Situation.read(st.cp, traffic, fleet(st.cp.spec()));
+        String message = "stopped without changing anything more: " + what + ". " + now.now() + ". " + now.advice();
         st.say(EventKind.FAILED, message, "a person must check the load balancer and both services");
         return finish(st, new Outcome.Unsafe(message));
     }
@@ -571,6 +661,13 @@ public final class BlueGreenDeployment {
                 if (s.deploymentController() != null && !"ECS".equals(s.deploymentController())) {
                     problems.add(new Problem(param, s.name() + " is deployed by " + s.deploymentController()
                             + "; blue/green here updates the service itself, which needs the ECS deployment controller"));
+                }
+                if (s.targetGroups().contains(spec.targetGroup(c.other()))) {
+                    // ECS registers a service's new tasks in every target group of its load balancers at UpdateService,
+                    // so they would take live traffic before any check or approval.
+                    problems.add(new Problem(param, s.name() + "'s load balancers include " + c.other() + "'s target group "
+                            + ForwardWeights.shortName(spec.targetGroup(c.other())) + "; its tasks would serve that side's "
+                            + "traffic as soon as they start, so each service must use only its own target group"));
                 }
                 if (!s.targetGroups().contains(spec.targetGroup(c))) {
                     problems.add(new Problem(BlueGreenSpec.targetGroupParameter(c), "is not a target group of " + s.name()
@@ -669,6 +766,14 @@ public final class BlueGreenDeployment {
         } else if (found.get().asSplit(spec.blueTargetGroup(), spec.greenTargetGroup()).isEmpty()) {
             problems.add(new Problem(test.parameter(), "forwards to " + found.get()
                     + "; test traffic may only go to the blue and the green target group"));
+        }
+    }
+
+    /** A new side identical to the live one switches nothing but the risk; only asked for it goes on. */
+    private static void identical(BlueGreenSpec spec, List<Problem> problems, String why) {
+        if (!spec.force()) {
+            problems.add(new Problem("force", "is needed to deploy a revision identical to the live one: " + why
+                    + "; nothing would change but the side serving it"));
         }
     }
 

@@ -55,6 +55,7 @@ public final class BlueGreenRequest {
     private String testRuleArn;
     private String approvalTimeout;
     private String region;
+    private boolean force;
 
     public BlueGreenRequest cluster(String v) { cluster = v; return this; }
     public BlueGreenRequest blueService(String v) { blueService = v; return this; }
@@ -92,6 +93,8 @@ public final class BlueGreenRequest {
     public BlueGreenRequest approvalTimeout(String v) { approvalTimeout = v; return this; }
     /** The region the deployment runs in, so that an ARN from another region is refused up front. */
     public BlueGreenRequest region(String v) { region = v; return this; }
+    /** Deploy even when the new revision would be identical to the live one (a redeploy on purpose). */
+    public BlueGreenRequest force(boolean v) { force = v; return this; }
 
     public BlueGreenSpec toSpec() {
         List<Problem> problems = new ArrayList<>();
@@ -115,7 +118,7 @@ public final class BlueGreenRequest {
         CanarySpec s = traffic.get();
         return new BlueGreenSpec(cluster.trim(), blueService.trim(), s.stableTargetGroup(), greenService.trim(),
                 s.canaryTargetGroup(), s.target(), trimmed(images), present(taskDefinition) ? taskDefinition.trim() : null,
-                s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test);
+                s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test, force);
     }
 
     /**

@@ -20,12 +20,13 @@ import java.util.Map;
  * @param scaleDownAfter  how long the old side keeps running, alarms watched, after all traffic has moved
  * @param scaleDownFailed scale the new side to 0 when the deployment fails or is stopped, instead of keeping it for inspection
  * @param testTarget      a listener or rule to point at the new side before any production traffic moves; null if none
+ * @param force           deploy even a revision identical to the one the live side runs
  */
 public record BlueGreenSpec(String cluster, String blueService, String blueTargetGroup, String greenService,
                             String greenTargetGroup, TrafficTarget target, Map<String, String> images,
                             String taskDefinition, CanaryPlan plan, List<String> alarms, Duration poll,
                             Duration approvalTimeout, Duration healthTimeout, Duration scaleDownAfter,
-                            boolean scaleDownFailed, TrafficTarget testTarget) implements Serializable {
+                            boolean scaleDownFailed, TrafficTarget testTarget, boolean force) implements Serializable {
 
     public static final String ONLY_CONTAINER = "";
 

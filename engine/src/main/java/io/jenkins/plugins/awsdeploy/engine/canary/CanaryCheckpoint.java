@@ -49,6 +49,11 @@ public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, M
         return new CanaryCheckpoint(spec, new CanaryPhase.Preflight(), Split.ALL_STABLE, Map.of(), Map.of(), List.of(), null);
     }
 
+    /** A canary run by another deployment, found in {@code phase} with {@code live} and these alarm states. */
+    public static CanaryCheckpoint inside(CanarySpec spec, CanaryPhase phase, Split live, Map<String, AlarmState> alarms) {
+        return new CanaryCheckpoint(spec, phase, live, alarms, Map.of(), List.of(), null);
+    }
+
     /** The same canary in another phase, with its own history dropped: the outer deployment keeps the story. */
     public CanaryCheckpoint inside(CanaryPhase next) {
         return new CanaryCheckpoint(spec, next, live, alarms, transitions, List.of(), null);

@@ -120,7 +120,7 @@ class BlueGreenDeploymentTest {
         assertThat(outcome(t)).as(outcome(t).message()).isInstanceOf(Outcome.Succeeded.class);
         DeploymentEvent stable = t.events().stream().filter(e -> e.kind() == EventKind.SERVICE_STABLE).findFirst().orElseThrow();
         assertThat(Duration.between(start, stable.at())).isEqualTo(Duration.ofMinutes(6));
-        assertThat(stable.message()).contains("3/3 running", "3/3 healthy");
+        assertThat(stable.message()).contains("3/3 running", "3 healthy targets for 3 tasks");
         // Progress is told when it changes, not at every poll.
         assertThat(t.events()).filteredOn(e -> e.kind() == EventKind.INFO && e.message().startsWith("web-green: "))
                 .extracting(DeploymentEvent::message).hasSizeBetween(3, 8)
@@ -178,7 +178,7 @@ class BlueGreenDeploymentTest {
 
         Outcome outcome = outcome(t);
         assertThat(outcome).isInstanceOf(Outcome.RolledBack.class);
-        assertThat(outcome.message()).contains("targets 1/3 healthy", "web-green was scaled to 0");
+        assertThat(outcome.message()).contains("1 healthy target for 3 tasks (2 unhealthy)", "web-green was scaled to 0");
         assertThat(world.aws.calls("ModifyListener")).isZero();
         assertThat(world.service(GREEN).desiredCount()).isZero();
         assertThat(world.service(BLUE).desiredCount()).isEqualTo(3);
@@ -193,7 +193,7 @@ class BlueGreenDeploymentTest {
         t.runToEnd();
 
         assertThat(outcome(t)).isInstanceOf(Outcome.RolledBack.class);
-        assertThat(outcome(t).message()).contains("targets 2/3 healthy");
+        assertThat(outcome(t).message()).contains("2 healthy targets for 3 tasks (1 unhealthy)");
         assertThat(world.production()).isEqualTo(Split.ALL_STABLE);
     }
 
@@ -281,7 +281,7 @@ class BlueGreenDeploymentTest {
 
         assertThat(outcome(t)).isInstanceOf(Outcome.Stopped.class);
         assertThat(outcome(t).exitCode()).isEqualTo(4);
-        assertThat(outcome(t).message()).contains("all traffic is back on blue (web-blue)");
+        assertThat(outcome(t).message()).contains("all traffic is still on blue (web-blue)").doesNotContain("back");
         assertThat(world.aws.calls("ModifyListener")).isZero();
         assertThat(world.production()).isEqualTo(Split.ALL_STABLE);
     }
@@ -386,7 +386,7 @@ class BlueGreenDeploymentTest {
         t.runToEnd();
 
         assertThat(outcome(t)).isInstanceOf(Outcome.Unsafe.class);
-        assertThat(outcome(t).message()).contains("web-blue was not scaled down");
+        assertThat(outcome(t).message()).contains("web-blue was left as it is", "web-blue runs web:1, 3/3 tasks");
         assertThat(world.service(BLUE).desiredCount()).isEqualTo(3);
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,7 +72,20 @@ class BlueGreenPreflightTest {
                 wrong("testRuleArn", "no such test rule", w -> { }, r -> r.testRuleArn(OTHER_RULE)),
                 wrong("testRuleArn", "the test rule forwards elsewhere",
                         w -> w.aws.setWeights(RULE, Map.of(OTHER_TG, 1)), r -> r.testRuleArn(RULE)),
-                wrong("blueService", "ECS cannot be reached", w -> w.ecs.failNext("DescribeServices", 1), r -> r));
+                wrong("blueService", "ECS cannot be reached", w -> w.ecs.failNext("DescribeServices", 1), r -> r),
+                wrong("greenService", "green's load balancers include blue's target group",
+                        w -> w.ecs.targetGroups(CLUSTER, GREEN, List.of(GREEN_TG, BLUE_TG)), r -> r),
+                wrong("blueService", "blue's load balancers include green's target group",
+                        w -> w.ecs.targetGroups(CLUSTER, BLUE, List.of(BLUE_TG, GREEN_TG)), r -> r),
+                wrong("blueService", "the live side is mid-deployment", w -> {
+                    w.ecs.rolloutPace(null);
+                    w.ecs.register("web", Map.of("app", "repo/web:1.1", "envoy", "envoy:1.29"));
+                    w.ecs.startDeployment(CLUSTER, BLUE, "web:2");
+                }, r -> r),
+                wrong("force", "the images the live side already runs", w -> { },
+                        r -> r.images(Map.of("app", "repo/web:1.0"))),
+                wrong("force", "the revision the live side already runs", w -> { },
+                        r -> r.images(Map.of()).taskDefinition("web:1")));
     }
 
     private static Arguments wrong(String parameter, String what, Consumer<BlueGreenWorld> setUp,
@@ -96,6 +110,18 @@ class BlueGreenPreflightTest {
         assertThat(world.state()).isEqualTo(before);
         assertThat(t.storedCount()).isEqualTo(1);
         assertThat(t.events()).extracting(DeploymentEvent::kind).containsExactly(EventKind.FAILED);
+    }
+
+    @Test
+    void anIdenticalRevisionSaysSoAndGoesOnOnlyWhenForced() {
+        BlueGreenWorld world = new BlueGreenWorld();
+        Outcome refused = outcome(world.start(r -> r.images(Map.of("app", "repo/web:1.0"))).runToEnd());
+        assertThat(refused.message()).contains("force: is needed to deploy a revision identical to the live one: web-blue "
+                + "runs web:1, which already has app=repo/web:1.0");
+
+        Ticker forced = world.start(r -> r.images(Map.of("app", "repo/web:1.0")).force(true)).runToEnd();
+        assertThat(outcome(forced)).as(outcome(forced).message()).isInstanceOf(Outcome.Succeeded.class);
+        assertThat(world.production()).isEqualTo(new io.jenkins.plugins.awsdeploy.engine.Split(0, 100));
     }
 
     @ParameterizedTest(name = "{0}")

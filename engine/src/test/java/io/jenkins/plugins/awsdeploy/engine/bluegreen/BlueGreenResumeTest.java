@@ -23,6 +23,8 @@ import io.jenkins.plugins.awsdeploy.engine.testing.Ticker;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,18 +42,39 @@ class BlueGreenResumeTest {
     private static final int MAX_TICKS = 80;
 
     enum Trouble {
-        NONE(t -> false, "ScalingDownOld", "Recording"),
-        ALARM_DURING_THE_SWITCH(t -> phase(t) instanceof BlueGreenPhase.Switching s && s.canary().live().equals(new Split(90, 10)),
-                "Switching"),
-        ALARM_WHILE_THE_OLD_SIDE_IS_KEPT(t -> phase(t) instanceof BlueGreenPhase.ScaleDownWait, "ScaleDownWait");
+        NONE(t -> false, w -> { }, "ScalingDownOld", "Recording"),
+        ALARM_DURING_THE_SWITCH(Trouble::atTenPercent, Trouble::alarm, "Switching"),
+        ALARM_WHILE_THE_OLD_SIDE_IS_KEPT(t -> phase(t) instanceof BlueGreenPhase.ScaleDownWait, Trouble::alarm, "ScaleDownWait"),
+        NEW_TARGETS_GONE_DURING_THE_SWITCH(Trouble::atTenPercent, w -> w.health(GREEN_TG, Map.of()), "Switching"),
+        NEW_SIDE_EMPTIED_WHILE_THE_OLD_SIDE_IS_KEPT(t -> phase(t) instanceof BlueGreenPhase.ScaleDownWait,
+                w -> w.ecs.scale(BlueGreenWorld.CLUSTER, GREEN, 0), "ScaleDownWait"),
+        NEW_SIDE_EMPTIED_AT_THE_SCALE_DOWN(t -> phase(t) instanceof BlueGreenPhase.ScalingDownOld,
+                w -> w.ecs.scale(BlueGreenWorld.CLUSTER, GREEN, 0), "ScalingDownOld"),
+        OLD_SIDE_REDEPLOYED_THEN_AN_ALARM(t -> phase(t) instanceof BlueGreenPhase.ScaleDownWait, w -> {
+            w.ecs.register("web", Map.of("app", "repo/web:unverified", "envoy", "envoy:1.29"));
+            w.ecs.startDeployment(BlueGreenWorld.CLUSTER, BLUE, "web:3");
+            w.ecs.completeRollout(BlueGreenWorld.CLUSTER, BLUE);
+            alarm(w);
+        }, "ScaleDownWait");
 
         final Predicate<Ticker> when;
+        /** What goes wrong, once, when its moment comes. */
+        final Consumer<BlueGreenWorld> act;
         /** Where a run with this trouble goes last, so where the kills must have landed too. */
         final List<String> lastPhases;
 
-        Trouble(Predicate<Ticker> when, String... lastPhases) {
+        Trouble(Predicate<Ticker> when, Consumer<BlueGreenWorld> act, String... lastPhases) {
             this.when = when;
+            this.act = act;
             this.lastPhases = List.of(lastPhases);
+        }
+
+        private static boolean atTenPercent(Ticker t) {
+            return phase(t) instanceof BlueGreenPhase.Switching s && s.canary().live().equals(new Split(90, 10));
+        }
+
+        private static void alarm(BlueGreenWorld w) {
+            w.aws.alarm("5xx", AlarmState.ALARM, "Threshold Crossed");
         }
     }
 
@@ -118,17 +141,18 @@ class BlueGreenResumeTest {
                 return;
             }
             if (!fired[0] && trouble.when.test(t)) {
-                world.aws.alarm("5xx", AlarmState.ALARM, "Threshold Crossed");
+                trouble.act.accept(world);
                 fired[0] = true;
             }
         }
     }
 
+    /** Either all of the deployment took effect, or traffic is back on blue, untouched, and nothing is recorded as good. */
     private static void assertConsistent(BlueGreenWorld world, Outcome outcome, boolean alarm, String when) {
         EcsService blue = world.service(BLUE);
         EcsService green = world.service(GREEN);
         if (outcome instanceof Outcome.Succeeded) {
-            assertThat(alarm).as(when + ": succeeded although the alarm fired").isFalse();
+            assertThat(alarm).as(when + ": succeeded although the trouble happened").isFalse();
             assertThat(world.production()).as(when).isEqualTo(new Split(0, 100));
             assertThat(blue.desiredCount()).as(when).isZero();
             assertThat(green.desiredCount()).as(when).isEqualTo(3);
@@ -136,6 +160,13 @@ class BlueGreenResumeTest {
             assertThat(TaskDefinitionRef.of(recorded).sameAs(green.taskDefinition())).as(when).isTrue();
             TaskDefinitionInfo deployed = world.ecs.revisions("web").get(TaskDefinitionRef.of(recorded).revision() - 1);
             assertThat(deployed.imageByContainer()).as(when).containsEntry("app", "repo/web:2.0");
+        } else if (outcome instanceof Outcome.Unsafe) {
+            // Only when the side to switch back to was changed by someone else: traffic stays on the verified new side.
+            assertThat(blue.taskDefinition()).as(when + ": " + outcome.message()).isEqualTo(FakeEcs.taskDefinitionArn("web:3"));
+            assertThat(world.production()).as(when).isEqualTo(new Split(0, 100));
+            assertThat(green.desiredCount()).as(when).isEqualTo(3);
+            assertThat(outcome.message()).as(when).contains("did not switch back", "Now: ");
+            assertThat(green.tags()).as(when).doesNotContainKey(KnownGoodTag.KEY);
         } else {
             assertThat(outcome).as(when + ": " + outcome.message()).isInstanceOf(Outcome.RolledBack.class);
             assertThat(alarm).as(when).isTrue();

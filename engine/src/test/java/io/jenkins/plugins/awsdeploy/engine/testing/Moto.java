@@ -3,6 +3,8 @@ package io.jenkins.plugins.awsdeploy.engine.testing;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
 import io.jenkins.plugins.awsdeploy.engine.aws.SessionCredentials;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
+import io.jenkins.plugins.awsdeploy.localaws.MotoServerMissing;
+import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * One private moto_server (with the CloudWatch bridge) for the whole test JVM, reset before each test
  * class and stopped when the JVM's tests are done. Use with {@code @ExtendWith(Moto.class)} and
- * {@link #access()}.
+ * {@link #access()}. Where moto_server is not installed, {@link MotoGate} decides: skip, or fail if required.
  */
 public final class Moto implements BeforeAllCallback {
 
@@ -23,14 +25,17 @@ public final class Moto implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         ExtensionContext.Store root = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
-        root.getOrComputeIfAbsent(Moto.class, k -> {
+        if (root.get(Moto.class) == null) {
             try {
                 local = LocalAws.start();
+            } catch (MotoServerMissing e) {
+                MotoGate.missing(context, e);
+                return;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return (AutoCloseable & ExtensionContext.Store.CloseableResource) () -> local.close();
-        });
+            root.put(Moto.class, (ExtensionContext.Store.CloseableResource) local::close);
+        }
         local.reset();
     }
 
