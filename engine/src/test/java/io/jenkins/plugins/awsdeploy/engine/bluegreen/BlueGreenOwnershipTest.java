@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
+import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Blue/green holds the listener and both services from its preflight to its end: no canary, no second
- * blue/green and no ecs-rollback drives them meanwhile, and a resume takes them again.
+ * blue/green and no ecs-rollback drives them meanwhile, and a resume takes them again. While the old side
+ * is kept, the canary engine's watch applies as it does to a canary: a flap between two polls switches back,
+ * and weights changed by someone else stop it at the next poll.
  */
 class BlueGreenOwnershipTest {
 
@@ -101,5 +104,30 @@ class BlueGreenOwnershipTest {
         t.runToEnd();
         assertThat(outcome(t)).isInstanceOf(Outcome.Succeeded.class);
         assertThat(world.aws.markOn(greenArn)).isEmpty();
+    }
+
+    @Test
+    void anAlarmThatFlapsWhileTheOldSideIsKeptSwitchesBack() {
+        Ticker t = world.start(r -> r.scaleDownAfter("10m")).runUntil(x -> BlueGreenWorld.phase(x) instanceof BlueGreenPhase.ScaleDownWait, 100);
+        t.runUntil(x -> false, 3);
+        world.aws.flap("5xx", "Threshold Crossed: 1 datapoint [22.0] > 5.0");
+        t.runToEnd();
+
+        assertThat(outcome(t)).as(outcome(t).message()).isInstanceOf(Outcome.RolledBack.class);
+        assertThat(outcome(t).message()).contains("alarm 5xx went to ALARM", "[22.0] > 5.0");
+        assertThat(world.production()).isEqualTo(Split.ALL_STABLE);
+    }
+
+    @Test
+    void weightsChangedWhileTheOldSideIsKeptStopItAtTheNextPoll() {
+        Ticker t = world.start(r -> r.scaleDownAfter("10m")).runUntil(x -> BlueGreenWorld.phase(x) instanceof BlueGreenPhase.ScaleDownWait, 100);
+        world.aws.setWeights(LISTENER, Map.of(FakeAws.BLUE_TG, 30, FakeAws.GREEN_TG, 70));
+        world.aws.resetCalls();
+        t.step();
+
+        assertThat(t.checkpoint().finished()).isTrue();
+        assertThat(outcome(t).exitCode()).isEqualTo(5);
+        assertThat(world.aws.calls("ModifyListener")).isZero();
+        assertThat(world.service(BLUE).desiredCount()).isEqualTo(3);
     }
 }
