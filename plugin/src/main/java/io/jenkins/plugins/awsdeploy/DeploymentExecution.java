@@ -17,6 +17,7 @@ import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.Progress;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
 import io.jenkins.plugins.awsdeploy.engine.aws.SessionCredentials;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -136,6 +137,11 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         }
         node = getContext().get(FlowNode.class);
         id = stepName + "-" + (node != null ? node.getId() : Long.toString(System.nanoTime(), 36));
+        Run<?, ?> build = getContext().get(Run.class);
+        if (build != null) {
+            // The ownership tags name the build, so whoever finds them knows which pipeline holds the listener.
+            initial = initial.withClaim(Claim.of(build.getExternalizableId() + "/" + id, "Jenkins " + build.getFullDisplayName()));
+        }
         onAgent = inNode();
         if (!onAgent || inBuiltInNode()) {
             Optional<String> refusal = access.controllerIdentityRefusal(defaults.isAllowControllerCredentials());

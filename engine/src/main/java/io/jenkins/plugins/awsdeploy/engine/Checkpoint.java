@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,19 @@ public interface Checkpoint extends Serializable {
 
     /** Where the deployment is, in one line (Jenkins shows it as the step's status). */
     String status();
+
+    /**
+     * Who this deployment is and which resources carry its ownership marker; null for a deployment run
+     * inside another one (the switch of a blue/green deployment), whose owner holds the marks.
+     */
+    Claim claim();
+
+    Checkpoint withClaim(Claim claim);
+
+    Checkpoint withHistory(List<DeploymentEvent> history);
+
+    /** This checkpoint, finished with {@code outcome}: for an end the engine decides around the strategy. */
+    Checkpoint ended(Outcome outcome);
 
     default boolean finished() {
         return outcome().isPresent();

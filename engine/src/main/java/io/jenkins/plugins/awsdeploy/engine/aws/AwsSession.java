@@ -1,6 +1,9 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
 import java.time.Duration;
+import io.jenkins.plugins.awsdeploy.engine.ownership.EcsLeases;
+import io.jenkins.plugins.awsdeploy.engine.ownership.ElbLeases;
+import io.jenkins.plugins.awsdeploy.engine.ownership.LeasesByService;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -76,7 +79,8 @@ public final class AwsSession implements AutoCloseable {
         elb = configure(ElasticLoadBalancingV2Client.builder(), access, credentials, override).build();
         cloudWatch = configure(CloudWatchClient.builder(), access, credentials, override).build();
         ecs = configure(EcsClient.builder(), access, credentials, override).build();
-        ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs));
+        ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs),
+                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs)));
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(

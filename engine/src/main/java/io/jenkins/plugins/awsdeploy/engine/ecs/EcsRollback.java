@@ -19,6 +19,8 @@ import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Finished;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Preflight;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Updating;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.WaitingStable;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,9 +53,11 @@ public final class EcsRollback {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final EcsPort ecs;
+    private final Ownership ownership;
 
-    public EcsRollback(EcsPort ecs) {
+    public EcsRollback(EcsPort ecs, Ownership ownership) {
         this.ecs = ecs;
+        this.ownership = ownership;
     }
 
     public Tick advance(RollbackCheckpoint checkpoint, Instant now) {
@@ -147,6 +151,8 @@ public final class EcsRollback {
             return finish(st, new Outcome.Failed("could not check " + spec.service() + " in cluster " + spec.cluster()
                     + ": " + AwsFailure.describe(e) + "; nothing was changed"), EventKind.FAILED);
         }
+        Survey marks = st.cp.claim() == null ? null : ownership.survey(st.cp.claim(), Map.of(svc.arn(), "service"), st.now);
+        if (marks != null) problems.addAll(marks.problems());
         if (!problems.isEmpty()) return invalid(st, problems);
         RollbackChoice c = chosen.orElseThrow();
         st.cp = st.cp.with(st.cp.phase(), c);
@@ -167,8 +173,17 @@ public final class EcsRollback {
                     + (spec.noWait() ? "" : ", then " + waitUpTo);
             return finish(st, new Outcome.Succeeded(would + "; nothing was changed"), EventKind.SUCCEEDED);
         }
+        if (marks != null) {
+            try {
+                st.cp = st.cp.withClaim(ownership.take(st.cp.claim(), List.of(svc.arn()), st.now, spec.poll()));
+            } catch (RuntimeException e) {
+                return invalid(st, List.of(new Problem("service", "could not be marked as driven by this rollback: "
+                        + AwsFailure.describe(e))));
+            }
+        }
         String checked = "checked cluster " + spec.cluster() + " and " + name + " (deployment controller ECS, "
-                + svc.desiredCount() + " desired, points at " + c.from() + ")";
+                + svc.desiredCount() + " desired, points at " + c.from() + ")"
+                + (marks == null ? "" : "; marked it as driven by rollback " + st.cp.claim().deploymentId() + marks.takeover());
         Instant seen = newest(svc.events());
         if (onTarget) {
             st.say(EventKind.PREFLIGHT_PASSED, checked + "; it already points at " + c.target() + " (" + c.why()

@@ -64,7 +64,7 @@ final class BlueGreenWorld {
     }
 
     AwsPorts ports() {
-        return new AwsPorts(new TasksAsTargets(), aws, ecs);
+        return new AwsPorts(new TasksAsTargets(), aws, ecs, aws);
     }
 
     Ticker start(UnaryOperator<BlueGreenRequest> tweak) {
