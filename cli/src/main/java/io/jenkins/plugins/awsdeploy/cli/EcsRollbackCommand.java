@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
                         + "anything is changed; a deregistered (INACTIVE) target is refused."},
         customSynopsis = {
                 "aws-deploy ecs-rollback --cluster C --service S",
-                "         [--to-revision FAMILY:N | --to-revision TASK_DEFINITION_ARN]",
+                "         [--to-revision FAMILY:N | --to-revision TASK_DEFINITION_ARN] [--allow-other-family]",
                 "         [--timeout 10m] [--no-wait] [--dry-run] [--poll 5s]",
-                "         [--region R] [--endpoint-url URL] [--json]",
+                "         [--region R] [--endpoint-url URL] [--call-timeout 20s] [--json]",
                 "         [--state-file FILE] [--timeline FILE.svg]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,
@@ -61,6 +61,11 @@ public final class EcsRollbackCommand extends DeploymentCommand {
             description = "How often the service is read while waiting. Default: ${DEFAULT-VALUE}.")
     String poll;
 
+    @Option(names = "--allow-other-family", order = 8,
+            description = "Let --to-revision name another task definition family than the service runs (a rename); "
+                    + "without it that is refused as a likely typo.")
+    boolean allowOtherFamily;
+
     @Override
     protected Checkpoint plan(String region) {
         RollbackSpec spec = new RollbackRequest()
@@ -71,6 +76,7 @@ public final class EcsRollbackCommand extends DeploymentCommand {
                 .poll(poll)
                 .noWait(noWait)
                 .dryRun(dryRun)
+                .allowOtherFamily(allowOtherFamily)
                 .region(region)
                 .toSpec();
         return RollbackCheckpoint.start(spec);

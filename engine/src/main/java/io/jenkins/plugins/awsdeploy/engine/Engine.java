@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryDeployment;
 import io.jenkins.plugins.awsdeploy.engine.ecs.EcsRollback;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -19,10 +20,16 @@ public final class Engine {
     private final BlueGreenDeployment blueGreen;
     private final EcsRollback rollback;
 
+    /** Events are timed by the system clock: when each happened, not when its call began. */
     public Engine(AwsPorts ports) {
-        this.canary = new CanaryDeployment(ports.traffic(), ports.alarms());
-        this.blueGreen = new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms());
-        this.rollback = new EcsRollback(ports.ecs());
+        this(ports, Clock.systemUTC());
+    }
+
+    /** @param clock the clock the shell drives the deployment by (a virtual one in tests), to time each event */
+    public Engine(AwsPorts ports, Clock clock) {
+        this.canary = new CanaryDeployment(ports.traffic(), ports.alarms(), clock);
+        this.blueGreen = new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms(), clock);
+        this.rollback = new EcsRollback(ports.ecs(), clock);
     }
 
     /** Reads the world, decides one step, acts, and says when to come back. */

@@ -38,6 +38,7 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryDeployment;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase;
 import io.jenkins.plugins.awsdeploy.engine.ecs.KnownGoodTag;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -72,11 +73,19 @@ public final class BlueGreenDeployment {
     private final AlarmPort alarms;
     private final CanaryDeployment canary;
 
+    private final Clock clock;
+
     public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms) {
+        this(ecs, traffic, alarms, null);
+    }
+
+    /** @param clock times each event when it is told; null tells a call's events at the time it began */
+    public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, Clock clock) {
         this.ecs = ecs;
         this.traffic = traffic;
         this.alarms = alarms;
-        this.canary = new CanaryDeployment(traffic, alarms);
+        this.clock = clock;
+        this.canary = new CanaryDeployment(traffic, alarms, clock);
     }
 
     public Tick advance(BlueGreenCheckpoint checkpoint, Instant now) {
@@ -732,7 +741,7 @@ public final class BlueGreenDeployment {
     }
 
     /** Each event of a blue/green deployment carries where production traffic is and what the alarms say. */
-    private static Story<BlueGreenCheckpoint> story(BlueGreenCheckpoint cp, Instant now) {
-        return new Story<>(cp, now, BlueGreenCheckpoint::live, BlueGreenCheckpoint::alarms, BlueGreenCheckpoint::withHistory);
+    private Story<BlueGreenCheckpoint> story(BlueGreenCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, clock, BlueGreenCheckpoint::live, BlueGreenCheckpoint::alarms, BlueGreenCheckpoint::withHistory);
     }
 }

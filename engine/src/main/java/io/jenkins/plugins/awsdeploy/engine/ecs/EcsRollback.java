@@ -20,6 +20,7 @@ import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Preflight;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Updating;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.WaitingStable;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,8 +53,16 @@ public final class EcsRollback {
 
     private final EcsPort ecs;
 
+    private final Clock clock;
+
     public EcsRollback(EcsPort ecs) {
+        this(ecs, null);
+    }
+
+    /** @param clock times each event when it is told; null tells a call's events at the time it began */
+    public EcsRollback(EcsPort ecs, Clock clock) {
         this.ecs = ecs;
+        this.clock = clock;
     }
 
     public Tick advance(RollbackCheckpoint checkpoint, Instant now) {
@@ -144,8 +153,9 @@ public final class EcsRollback {
             Optional<TaskDefinitionRef> current = TaskDefinitionRef.parse(svc.taskDefinition());
             chosen = current.isEmpty() ? Optional.empty() : choose(spec, svc, current.get(), problems);
         } catch (RuntimeException e) {
-            return finish(st, new Outcome.Failed("could not check " + spec.service() + " in cluster " + spec.cluster()
-                    + ": " + AwsFailure.describe(e) + "; nothing was changed"), EventKind.FAILED);
+            // Nothing was changed yet: like any failed check, exit code 2, and at once rather than after retries.
+            return invalid(st, List.of(new Problem("service", "could not check " + spec.service() + " in cluster "
+                    + spec.cluster() + ": " + AwsFailure.describe(e))));
         }
         if (!problems.isEmpty()) return invalid(st, problems);
         RollbackChoice c = chosen.orElseThrow();
@@ -328,7 +338,7 @@ public final class EcsRollback {
     private Optional<RollbackChoice> choose(RollbackSpec spec, EcsService svc, TaskDefinitionRef current,
                                             List<Problem> problems) {
         if (spec.toRevision() != null) {
-            return usable(spec.toRevision(), "the revision asked for", current, problems);
+            return usable(spec, spec.toRevision(), "the revision asked for", current, problems);
         }
         Optional<String> tag = KnownGoodTag.on(svc);
         if (tag.isPresent()) {
@@ -337,7 +347,7 @@ public final class EcsRollback {
                         + tag.get() + "', which is not a task definition revision; give the revision to roll back to"));
                 return Optional.empty();
             }
-            return usable(tag.get(), "the last known-good revision, recorded on the service by blue/green (tag "
+            return usable(spec, tag.get(), "the last known-good revision, recorded on the service by blue/green (tag "
                     + KnownGoodTag.KEY + ")", current, problems);
         }
         Optional<TaskDefinitionRef> below = below(current);
@@ -352,12 +362,13 @@ public final class EcsRollback {
                 : "; " + current.family() + ":" + (target.revision() + 1)
                 + (target.revision() + 1 == current.revision() - 1 ? " is" : " to " + (current.revision() - 1) + " are")
                 + " not ACTIVE";
-        return usable(target.toString(), "the highest ACTIVE revision of " + current.family() + " below the current "
+        return usable(spec, target.toString(), "the highest ACTIVE revision of " + current.family() + " below the current "
                 + current + ", as the service has no known-good tag" + gap, current, problems);
     }
 
     /** The revision if it exists and ECS may start tasks from it; otherwise a problem that says what to do. */
-    private Optional<RollbackChoice> usable(String revision, String why, TaskDefinitionRef current, List<Problem> problems) {
+    private Optional<RollbackChoice> usable(RollbackSpec spec, String revision, String why, TaskDefinitionRef current,
+                                            List<Problem> problems) {
         Optional<TaskDefinitionInfo> info = ecs.taskDefinition(revision);
         if (info.isEmpty()) {
             problems.add(new Problem("toRevision", "no task definition " + revision + " exists in this account and region ("
@@ -369,6 +380,14 @@ public final class EcsRollback {
             problems.add(new Problem("toRevision", td.familyRevision() + " (" + why + ") was deregistered (status "
                     + td.status() + "): ECS starts no new tasks from it. Register its definition again and roll back to "
                     + "the new revision, or choose an ACTIVE one" + suggestions(td.family(), current)));
+            return Optional.empty();
+        }
+        boolean asked = spec.toRevision() != null && revision.equals(spec.toRevision());
+        if (asked && !td.family().equals(current.family()) && !spec.allowOtherFamily()) {
+            // web-api:3 for web:3 is a typo more often than a rename, and would put another application in place.
+            problems.add(new Problem("toRevision", td.familyRevision() + " is of family " + td.family() + ", but the service"
+                    + " runs " + current + " of family " + current.family() + "; to roll back to another family on purpose,"
+                    + " add allowOtherFamily"));
             return Optional.empty();
         }
         String family = td.family().equals(current.family()) ? "" : "; note: another family than the current " + current;
@@ -459,7 +478,7 @@ public final class EcsRollback {
     }
 
     /** A rollback moves no traffic and reads no alarms, so its events carry neither. */
-    private static Story<RollbackCheckpoint> story(RollbackCheckpoint cp, Instant now) {
-        return new Story<>(cp, now, c -> null, c -> Map.of(), RollbackCheckpoint::withHistory);
+    private Story<RollbackCheckpoint> story(RollbackCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, clock, c -> null, c -> Map.of(), RollbackCheckpoint::withHistory);
     }
 }
