@@ -74,7 +74,7 @@ public final class AwsDeploy implements Callable<Integer> {
         err.println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information."
-                + " Nothing in AWS was changed (exit code 2).");
+                + " Nothing was changed in AWS (exit code 2).");
         return failed.getCommandSpec().exitCodeOnInvalidInput();
     }
 

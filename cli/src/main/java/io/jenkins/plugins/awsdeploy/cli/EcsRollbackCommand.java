@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,
         exitCodeList = {"0:done: the service runs the target revision stably (or, with --no-wait, points at it; with "
-                + "--dry-run, nothing was changed)", ExitCodeHelp.INVALID,
+                + "--dry-run, nothing was changed in AWS)", ExitCodeHelp.INVALID,
                 "3:ECS rolled the rollback back on its own, or the target's deployment failed",
                 "4:stopped by a person (Ctrl-C, SIGTERM); nothing is undone, the message says what the service points at",
                 "5:the service was deleted or changed by someone else meanwhile; the message says what it points at",

@@ -125,7 +125,11 @@ final class Run {
 
     private void stop(String why, int count) {
         if (count == 1) {
-            console.note(why + ": " + stopWords.first());
+            Checkpoint seen = last;
+            // Before the first stored checkpoint, or while only checking, there is nothing to put back.
+            boolean untouched = seen == null || seen.beforeAnyChange();
+            console.note(why + ": " + (untouched ? "stopping; nothing was changed in AWS, so there is nothing to roll back."
+                    : stopWords.first()));
             loop.abort(why);
         } else {
             console.note(why + " again: " + stopWords.again());

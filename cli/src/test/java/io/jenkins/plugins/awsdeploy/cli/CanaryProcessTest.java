@@ -6,6 +6,8 @@ import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase;
+import io.jenkins.plugins.awsdeploy.localaws.FaultProxy;
+import io.jenkins.plugins.awsdeploy.localaws.FaultProxy.Fault;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -81,6 +83,28 @@ class CanaryProcessTest {
         assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(run.process.exitValue()).as(run.output()).isEqualTo(4);
         assertThat(run.output()).contains("terminated (SIGTERM)").contains("all traffic is back on the stable side");
+        assertThat(stage.weights(scene)).isEqualTo(List.of(100, 0));
+    }
+
+    @Test
+    void sigtermWhileThePreflightHangsEndsTheCommandWithNothingChanged() throws Exception {
+        LocalStage.Scene scene = stage.scene("hang");
+        try (FaultProxy silent = FaultProxy.builder(stage.aws.endpoint()).rate(Fault.NO_ANSWER, 1.0).start()) {
+            // A call timeout far longer than the test: only the stop can end this command in time.
+            AwsDeployProcess run = AwsDeployProcess.start(CommandArgs.canary(scene, stage)
+                    .set("--endpoint-url", silent.endpoint().toString()).set("--call-timeout", "10m").toArray());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (silent.injected(Fault.NO_ANSWER) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(silent.injected(Fault.NO_ANSWER)).as("the preflight's first call reached the silent endpoint").isPositive();
+
+            run.process.toHandle().destroy();
+
+            assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).as("ended by the stop, not by a timeout").isTrue();
+            assertThat(run.process.exitValue()).as(run.output()).isEqualTo(4);
+            assertThat(run.output()).contains("terminated (SIGTERM) before any change; nothing was changed in AWS");
+        }
         assertThat(stage.weights(scene)).isEqualTo(List.of(100, 0));
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -56,7 +57,8 @@ final class UnansweredCalls implements ExecutionInterceptor {
         String what = name(attributes) + " got no answer within " + DurationText.format(callTimeout) + " (callTimeout)";
         hung = what;
         hungAtNanos = System.nanoTime();
-        return new NoAnswer(what);
+        // The SDK wants the same kind of exception back (and callers may test for it): only the message changes.
+        return failure instanceof SdkException sdk ? sdk.toBuilder().message(what).cause(failure).build() : failure;
     }
 
     private static boolean unanswered(Throwable failure) {

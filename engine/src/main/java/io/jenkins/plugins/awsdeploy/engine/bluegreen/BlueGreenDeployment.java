@@ -149,7 +149,7 @@ public final class BlueGreenDeployment {
         if (switchStarted) return fromCanary(st, canary.abort(((Switching) phase).canary(), why, now), false);
         if (phase instanceof ScaleDownWait w) return fromCanary(st, canary.abort(w.canary(), why, now), true);
         if (phase instanceof Preflight) {
-            String message = why + " before any change; nothing was changed";
+            String message = why + " before any change; nothing was changed in AWS";
             st.say(EventKind.ABORT_REQUESTED, message, "");
             return finish(st, new Outcome.Stopped(message));
         }

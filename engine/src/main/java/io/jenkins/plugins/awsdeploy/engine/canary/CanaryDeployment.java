@@ -135,8 +135,8 @@ public final class CanaryDeployment {
             return st.done(phase instanceof Finished ? null : now);
         }
         if (phase instanceof Preflight) {
-            st.cp = checkpoint.with(new Finished(new Outcome.Stopped(why + " before any change; nothing was changed")));
-            st.say(EventKind.ABORT_REQUESTED, why + " before any change; nothing was changed", "");
+            st.cp = checkpoint.with(new Finished(new Outcome.Stopped(why + " before any change; nothing was changed in AWS")));
+            st.say(EventKind.ABORT_REQUESTED, why + " before any change; nothing was changed in AWS", "");
             return st.done(null);
         }
         Split inFlight = phase instanceof Shifting s ? checkpoint.spec().plan().step(s.step()).split() : null;

@@ -102,7 +102,7 @@ public final class EcsRollback {
         if (checkpoint.finished()) return st.done(null);
         String message;
         if (checkpoint.phase() instanceof Preflight) {
-            message = why + " before any change; nothing was changed";
+            message = why + " before any change; nothing was changed in AWS";
         } else {
             RollbackChoice c = checkpoint.choice();
             String svc = "service " + checkpoint.spec().service();
@@ -115,7 +115,7 @@ public final class EcsRollback {
                             + progress(found.get()) + ")";
                 } else if (checkpoint.phase() instanceof Updating) {
                     message = why + " before the update; " + svc + " still points at " + shortName(found.get().taskDefinition())
-                            + "; nothing was changed";
+                            + "; nothing was changed in AWS";
                 } else {
                     message = why + "; " + svc + " points at " + shortName(found.get().taskDefinition()) + ", not at "
                             + c.target() + ": ECS or someone else moved it since the update; nothing was undone ("
@@ -166,7 +166,7 @@ public final class EcsRollback {
         if (onTarget && svc.stableOn(c.target())) {
             String further = spec.toRevision() == null ? "; to go further back, give the revision to roll back to" : "";
             return finish(st, new Outcome.Succeeded(name + " already runs " + c.target() + " (" + c.why() + ") and is stable ("
-                    + progress(svc) + "); nothing was changed" + further), EventKind.SUCCEEDED);
+                    + progress(svc) + "); nothing was changed in AWS" + further), EventKind.SUCCEEDED);
         }
         if (spec.dryRun()) {
             String would = onTarget
@@ -175,7 +175,7 @@ public final class EcsRollback {
                     : "dry run: would roll back " + name + " in cluster " + spec.cluster() + " from " + c.from() + " to "
                     + c.target() + " (" + c.why() + "), keeping its desired count (now " + svc.desiredCount() + ")"
                     + (spec.noWait() ? "" : ", then " + waitUpTo);
-            return finish(st, new Outcome.Succeeded(would + "; nothing was changed"), EventKind.SUCCEEDED);
+            return finish(st, new Outcome.Succeeded(would + "; nothing was changed in AWS"), EventKind.SUCCEEDED);
         }
         String checked = "checked cluster " + spec.cluster() + " and " + name + " (deployment controller ECS, "
                 + svc.desiredCount() + " desired, points at " + c.from() + ")";
@@ -185,7 +185,7 @@ public final class EcsRollback {
                     + ") but is not stable yet: " + progress(svc), spec.noWait() ? "" : waitUpTo);
             if (spec.noWait()) {
                 return finish(st, new Outcome.Succeeded(name + " already points at " + c.target() + " and ECS is rolling it out ("
-                        + progress(svc) + "); nothing was changed and the rollout was not waited for (noWait)"), EventKind.SUCCEEDED);
+                        + progress(svc) + "); nothing was changed in AWS and the rollout was not waited for (noWait)"), EventKind.SUCCEEDED);
             }
             Instant deadline = st.now.plus(spec.timeout());
             st.cp = st.cp.with(new WaitingStable(st.now, deadline, progress(svc), seen));
@@ -206,7 +206,7 @@ public final class EcsRollback {
         Optional<EcsService> found = ecs.service(spec.cluster(), spec.service());
         if (found.isEmpty()) {
             return finish(st, new Outcome.Failed(name + " no longer exists in cluster " + spec.cluster()
-                    + "; nothing was changed"), EventKind.FAILED);
+                    + "; nothing was changed in AWS"), EventKind.FAILED);
         }
         String next = spec.noWait() ? "read it back" : "wait until it runs " + c.target() + " stably, at most "
                 + DurationText.format(spec.timeout());
