@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,19 @@ class PlainMotoTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.out()).contains(scene.alarm() + " OK → ALARM");
         assertThat(stage.weights(scene)).isEqualTo(List.of(100, 0));
+    }
+
+    @Test
+    void aBlueGreenPreflightReadsItsAlarmThroughTheBridge() {
+        BlueGreenScene scene = BlueGreenScene.build(stage, "plainbg");
+        stage.alarm(scene.alarm(), StateValue.ALARM);
+        Map<String, Object> before = scene.snapshot(stage);
+
+        CommandLineRun.Result result = CommandLineRun.run(plain(scene.args(stage)).toArray());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("--alarm: '" + scene.alarm() + "' is already in ALARM");
+        assertThat(scene.snapshot(stage)).isEqualTo(before);
     }
 
     @Test
