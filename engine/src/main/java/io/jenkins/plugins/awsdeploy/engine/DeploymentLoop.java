@@ -1,11 +1,9 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
-import software.amazon.awssdk.core.exception.SdkException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -112,14 +110,6 @@ public final class DeploymentLoop {
             failedTicks = 0;
         } catch (RuntimeException e) {
             if (!endCall()) return;
-            if (checkpoint.beforeAnyChange() && e instanceof SdkException) {
-                // A check that cannot reach AWS has changed nothing: say which call failed, now, not after retries.
-                Outcome.Invalid invalid = new Outcome.Invalid(List.of(new Problem("aws", AwsFailure.describe(e))));
-                tell(new DeploymentEvent(clock.instant(), EventKind.FAILED, "preflight failed, " + invalid.message(),
-                        null, Map.of(), ""));
-                outcome.complete(invalid);
-                return;
-            }
             failedTicks++;
             if (failedTicks >= MAX_FAILED_TICKS) {
                 outcome.complete(gaveUp(AwsFailure.describe(e)));
