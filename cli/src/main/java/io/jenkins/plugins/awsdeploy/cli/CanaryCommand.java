@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 "         --stable-target-group ARN --canary-target-group ARN",
                 "         (--steps 10,25,50,100 | --preset NAME) [--bake 5m] [--alarm NAME]...",
                 "         [--poll 5s] [--approve-before PERCENT]... [--auto-approve] [--approval-timeout 1h]",
-                "         [--region R] [--endpoint-url URL] [--state-file FILE]",
+                "         [--region R] [--endpoint-url URL] [--call-timeout 20s] [--state-file FILE]",
                 "         [--timeline FILE.svg] [--json] [--heartbeat 1m]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,

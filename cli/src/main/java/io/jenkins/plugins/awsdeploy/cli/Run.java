@@ -34,6 +34,7 @@ final class Run {
     private Consumer<DeploymentEvent> watcher = e -> { };
     private volatile DeploymentLoop loop;
     private volatile Checkpoint last;
+    private volatile Checkpoint initial;
 
     /**
      * @param stateFile   null to keep no state file
@@ -62,6 +63,7 @@ final class Run {
      *                way the checkpoint left it
      */
     Outcome execute(Checkpoint initial, boolean resumed) {
+        this.initial = initial;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "aws-deploy-loop");
             // The main thread owns the exit; a timer thread must never hold the JVM open.
@@ -143,7 +145,11 @@ final class Run {
 
     private void stop(String why, int count) {
         if (count == 1) {
-            console.note(why + ": " + stopWords.first());
+            Checkpoint seen = last == null ? initial : last;
+            // Before the first stored checkpoint, or while only checking, there is nothing to put back.
+            boolean untouched = seen.beforeAnyChange();
+            console.note(why + ": " + (untouched ? "stopping; nothing was changed in AWS, so there is nothing to roll back."
+                    : stopWords.first()));
             loop.abort(why);
         } else {
             console.note(why + " again: " + stopWords.again());

@@ -41,4 +41,20 @@ public interface Checkpoint extends Serializable {
     default boolean finished() {
         return outcome().isPresent();
     }
+
+    /**
+     * True while the deployment only checks: nothing in AWS was changed, and the call from this checkpoint changes
+     * nothing either. A stop then has nothing to undo and need not wait for that call to end.
+     */
+    default boolean beforeAnyChange() {
+        return false;
+    }
+
+    /**
+     * What in this checkpoint contradicts its own spec (a step beyond its plan, ...): a state file edited by
+     * hand or written by another version. Empty when it is consistent.
+     */
+    default java.util.List<String> contradictions() {
+        return java.util.List.of();
+    }
 }

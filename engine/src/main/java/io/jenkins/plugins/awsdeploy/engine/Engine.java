@@ -8,6 +8,7 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryDeployment;
 import io.jenkins.plugins.awsdeploy.engine.ecs.EcsRollback;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -21,11 +22,17 @@ public final class Engine {
     private final EcsRollback rollback;
     private final Ownership ownership;
 
+    /** Events are timed by the system clock: when each happened, not when its call began. */
     public Engine(AwsPorts ports) {
+        this(ports, Clock.systemUTC());
+    }
+
+    /** @param clock the clock the shell drives the deployment by (a virtual one in tests), to time each event */
+    public Engine(AwsPorts ports, Clock clock) {
         this.ownership = new Ownership(ports.leases());
-        this.canary = new CanaryDeployment(ports.traffic(), ports.alarms(), ownership);
-        this.blueGreen = new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms(), ownership);
-        this.rollback = new EcsRollback(ports.ecs(), ownership);
+        this.canary = new CanaryDeployment(ports.traffic(), ports.alarms(), ownership, clock);
+        this.blueGreen = new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms(), ownership, clock);
+        this.rollback = new EcsRollback(ports.ecs(), ownership, clock);
     }
 
     /**

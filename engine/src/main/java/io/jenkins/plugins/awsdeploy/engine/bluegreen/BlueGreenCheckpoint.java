@@ -118,6 +118,11 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
     }
 
     @Override
+    public boolean beforeAnyChange() {
+        return phase instanceof Preflight;
+    }
+
+    @Override
     public String status() {
         BlueGreenPhase p = phase;
         if (p instanceof Preflight) return "checking before any change";

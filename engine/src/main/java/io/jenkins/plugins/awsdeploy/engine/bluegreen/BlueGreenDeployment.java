@@ -40,6 +40,7 @@ import io.jenkins.plugins.awsdeploy.engine.ecs.KnownGoodTag;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,12 +76,16 @@ public final class BlueGreenDeployment {
     private final CanaryDeployment canary;
     private final Ownership ownership;
 
-    public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, Ownership ownership) {
+    private final Clock clock;
+
+    /** @param clock times each event when it is told; null tells a call's events at the time it began */
+    public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, Ownership ownership, Clock clock) {
         this.ecs = ecs;
         this.traffic = traffic;
         this.alarms = alarms;
         this.ownership = ownership;
-        this.canary = new CanaryDeployment(traffic, alarms, ownership);
+        this.clock = clock;
+        this.canary = new CanaryDeployment(traffic, alarms, ownership, clock);
     }
 
     public Tick advance(BlueGreenCheckpoint checkpoint, Instant now) {
@@ -144,7 +149,7 @@ public final class BlueGreenDeployment {
         if (switchStarted) return fromCanary(st, canary.abort(((Switching) phase).canary(), why, now), false);
         if (phase instanceof ScaleDownWait w) return fromCanary(st, canary.abort(w.canary(), why, now), true);
         if (phase instanceof Preflight) {
-            String message = why + " before any change; nothing was changed";
+            String message = why + " before any change; nothing was changed in AWS";
             st.say(EventKind.ABORT_REQUESTED, message, "");
             return finish(st, new Outcome.Stopped(message));
         }
@@ -865,7 +870,7 @@ public final class BlueGreenDeployment {
     }
 
     /** Each event of a blue/green deployment carries where production traffic is and what the alarms say. */
-    private static Story<BlueGreenCheckpoint> story(BlueGreenCheckpoint cp, Instant now) {
-        return new Story<>(cp, now, BlueGreenCheckpoint::live, BlueGreenCheckpoint::alarms, BlueGreenCheckpoint::withHistory);
+    private Story<BlueGreenCheckpoint> story(BlueGreenCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, clock, BlueGreenCheckpoint::live, BlueGreenCheckpoint::alarms, BlueGreenCheckpoint::withHistory);
     }
 }

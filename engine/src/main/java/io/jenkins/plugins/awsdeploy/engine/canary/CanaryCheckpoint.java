@@ -101,6 +101,23 @@ public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, M
     }
 
     @Override
+    public boolean beforeAnyChange() {
+        return phase instanceof CanaryPhase.Preflight;
+    }
+
+    @Override
+    public List<String> contradictions() {
+        int step = phase instanceof CanaryPhase.Shifting s ? s.step()
+                : phase instanceof CanaryPhase.Baking b ? b.step()
+                : phase instanceof CanaryPhase.AwaitingApproval a ? a.step() : 0;
+        if (phase == null) return List.of("it has no phase");
+        if (step < 0 || step >= spec.plan().size()) {
+            return List.of("its phase is at step " + (step + 1) + " of a plan of " + spec.plan().size() + " step(s)");
+        }
+        return List.of();
+    }
+
+    @Override
     public String status() {
         String at = live.canary() + "% on the new side (" + live + ")";
         CanaryPhase p = phase;

@@ -23,6 +23,7 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Shifting;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,11 +55,14 @@ public final class CanaryDeployment {
     private final TrafficPort traffic;
     private final AlarmWatch watch;
     private final Ownership ownership;
+    private final Clock clock;
 
-    public CanaryDeployment(TrafficPort traffic, AlarmPort alarms, Ownership ownership) {
+    /** @param clock times each event when it is told; null tells a call's events at the time it began */
+    public CanaryDeployment(TrafficPort traffic, AlarmPort alarms, Ownership ownership, Clock clock) {
         this.traffic = traffic;
         this.watch = new AlarmWatch(alarms);
         this.ownership = ownership;
+        this.clock = clock;
     }
 
     public Tick advance(CanaryCheckpoint checkpoint, Instant now) {
@@ -83,7 +87,18 @@ public final class CanaryDeployment {
         if (phase instanceof Finished) return st.done(null);
         if (phase instanceof Baking || phase instanceof AwaitingApproval) {
             ForwardWeights found = readWeights(checkpoint.spec());
-            if (!checkpoint.live().equals(asSplit(checkpoint.spec(), found).orElse(null))) {
+            Optional<Split> split = asSplit(checkpoint.spec(), found);
+            if (split.equals(Optional.of(Split.ALL_STABLE)) && !checkpoint.live().equals(Split.ALL_STABLE)) {
+                // What a rollback leaves: one whose checkpoints could not be stored (the loop stops and puts traffic
+                // back when a store fails), or a person who restored it meanwhile. Either way nothing is left to do.
+                String message = "after the restart the " + checkpoint.spec().target().describe() + " forwards 100/0,"
+                        + " the split this deployment would have restored, not the " + checkpoint.live() + " its last stored"
+                        + " checkpoint shows (a later checkpoint may not have been stored); all traffic is on the stable side";
+                st.cp = checkpoint.with(new Finished(new Outcome.Stopped(message)), Split.ALL_STABLE);
+                st.say(EventKind.ROLLED_BACK, message, "");
+                return st.done(null);
+            }
+            if (!checkpoint.live().equals(split.orElse(null))) {
                 return unsafe(st, "after the restart the " + checkpoint.spec().target().describe() + " forwards "
                         + found + ", not the " + checkpoint.live() + " this deployment left; someone else changed it");
             }
@@ -122,8 +137,8 @@ public final class CanaryDeployment {
             return st.done(phase instanceof Finished ? null : now);
         }
         if (phase instanceof Preflight) {
-            st.cp = checkpoint.with(new Finished(new Outcome.Stopped(why + " before any change; nothing was changed")));
-            st.say(EventKind.ABORT_REQUESTED, why + " before any change; nothing was changed", "");
+            st.cp = checkpoint.with(new Finished(new Outcome.Stopped(why + " before any change; nothing was changed in AWS")));
+            st.say(EventKind.ABORT_REQUESTED, why + " before any change; nothing was changed in AWS", "");
             return st.done(null);
         }
         Split inFlight = phase instanceof Shifting s ? checkpoint.spec().plan().step(s.step()).split() : null;
@@ -457,7 +472,7 @@ public final class CanaryDeployment {
     }
 
     /** Each event of a canary carries where traffic is and what the alarms say. */
-    private static Story<CanaryCheckpoint> story(CanaryCheckpoint cp, Instant now) {
-        return new Story<>(cp, now, CanaryCheckpoint::live, CanaryCheckpoint::alarms, CanaryCheckpoint::withHistory);
+    private Story<CanaryCheckpoint> story(CanaryCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, clock, CanaryCheckpoint::live, CanaryCheckpoint::alarms, CanaryCheckpoint::withHistory);
     }
 }

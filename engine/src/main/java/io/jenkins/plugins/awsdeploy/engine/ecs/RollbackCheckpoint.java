@@ -77,6 +77,18 @@ public record RollbackCheckpoint(RollbackSpec spec, RollbackPhase phase, Rollbac
     }
 
     @Override
+    public boolean beforeAnyChange() {
+        return phase instanceof RollbackPhase.Preflight;
+    }
+
+    @Override
+    public List<String> contradictions() {
+        if (phase == null) return List.of("it has no phase");
+        boolean needsChoice = phase instanceof RollbackPhase.Updating || phase instanceof RollbackPhase.WaitingStable;
+        return needsChoice && choice == null ? List.of("it is past its check but has no target revision") : List.of();
+    }
+
+    @Override
     public String status() {
         String svc = "service " + spec.service();
         if (phase instanceof RollbackPhase.Preflight) return "checking " + svc + " before any change";

@@ -68,7 +68,7 @@ final class BlueGreenWorld {
     }
 
     Ticker start(UnaryOperator<BlueGreenRequest> tweak) {
-        return new Ticker(new Engine(ports()), clock, BlueGreenCheckpoint.start(tweak.apply(request()).toSpec()));
+        return new Ticker(new Engine(ports(), clock), clock, BlueGreenCheckpoint.start(tweak.apply(request()).toSpec()));
     }
 
     /** Reports this summary for the group from now on instead of one healthy target per running task. */

@@ -49,6 +49,8 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
     private final List<Runnable> failures = new ArrayList<>();
     /** Runs after each write, e.g. to play someone else changing the weights at that moment. */
     private Consumer<ForwardWeights> afterWrite = w -> { };
+    /** Runs at the start of every call, with the operation's name: to make a call slow, or hang it. */
+    private Consumer<String> onCall = operation -> { };
     private int failingAlarmReads;
     private int failingWrites;
 
@@ -136,6 +138,15 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
         afterWrite = hook;
     }
 
+    /**
+     * Runs {@code hook} at the start of every call of this fake, with the operation's name (as {@link #calls}
+     * counts it), e.g. to advance a virtual clock as a slow call would, or to block like an endpoint that does not
+     * answer. It runs holding this fake's lock: a hook that blocks blocks every call.
+     */
+    public synchronized void onCall(Consumer<String> hook) {
+        onCall = hook;
+    }
+
     public synchronized int calls(String operation) {
         AtomicInteger n = calls.get(operation);
         return n == null ? 0 : n.get();
@@ -147,6 +158,7 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
 
     private void count(String operation) {
         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        onCall.accept(operation);
     }
 
     // ---- TrafficPort
