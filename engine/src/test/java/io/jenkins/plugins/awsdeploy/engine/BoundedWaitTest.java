@@ -13,6 +13,7 @@ import io.jenkins.plugins.awsdeploy.engine.testing.VirtualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -110,8 +111,14 @@ class BoundedWaitTest {
     @Test
     void eventsCarryTheTimeTheyHappenedNotTheTimeTheirCallBegan() {
         VirtualClock clock = new VirtualClock();
-        // Every write takes 30 s, every read 2 s: slow, but answered.
-        aws.onCall(op -> clock.advance(op.startsWith("Modify") ? Duration.ofSeconds(30) : Duration.ofSeconds(2)));
+        // Every write of weights takes 30 s, every other call 2 s: slow, but answered. Each call's end is noted.
+        List<String> calls = new ArrayList<>();
+        List<Instant> ended = new ArrayList<>();
+        aws.onCall(op -> {
+            clock.advance(op.startsWith("Modify") ? Duration.ofSeconds(30) : Duration.ofSeconds(2));
+            calls.add(op);
+            ended.add(clock.instant());
+        });
         Instant start = clock.instant();
         Ticker t = new Ticker(new Engine(aws.ports(), clock), clock, canary("1m"));
 
@@ -119,10 +126,14 @@ class BoundedWaitTest {
 
         DeploymentEvent checked = t.events().stream().filter(e -> e.kind() == EventKind.PREFLIGHT_PASSED).findFirst().orElseThrow();
         DeploymentEvent shifted = t.events().stream().filter(e -> e.kind() == EventKind.SHIFTED).findFirst().orElseThrow();
-        // The preflight read the listener, the target groups and the alarm: told after those 6 s.
-        assertThat(checked.at()).isEqualTo(start.plusSeconds(6));
+        int write = calls.indexOf(calls.stream().filter(op -> op.startsWith("Modify")).findFirst().orElseThrow());
+        // The preflight (reads of the listener, the target groups, the alarm and the marks, then the mark written)
+        // is told once its last call has ended, long after the call began: that call precedes the guard's read.
+        assertThat(checked.at()).isAfter(start.plusSeconds(5)).isEqualTo(ended.get(write - 2));
         // The shift: a read to guard, the 30 s write, a read back; told once it was read back.
-        assertThat(shifted.at()).isEqualTo(start.plusSeconds(6 + 2 + 30 + 2));
+        assertThat(calls.get(write - 1)).startsWith("Describe");
+        assertThat(calls.get(write + 1)).startsWith("Describe");
+        assertThat(shifted.at()).isEqualTo(ended.get(write + 1)).isEqualTo(checked.at().plusSeconds(2 + 30 + 2));
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

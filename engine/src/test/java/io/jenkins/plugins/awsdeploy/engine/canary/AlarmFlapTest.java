@@ -24,7 +24,7 @@ class AlarmFlapTest {
     final VirtualClock clock = new VirtualClock();
 
     Ticker canary() {
-        return new Ticker(new Engine(aws.ports()), clock,
+        return new Ticker(new Engine(aws.ports(), clock), clock,
                 CanaryCheckpoint.start(CanaryRequestTest.valid().bake("1m").poll("5s").toSpec()))
                 .runUntil(x -> aws.weights(LISTENER).weightOf(GREEN_TG) == 10, 100);
     }

@@ -29,7 +29,7 @@ class CanaryDeploymentTest {
 
     Ticker canary(UnaryOperator<CanaryRequest> tweak) {
         CanarySpec spec = tweak.apply(CanaryRequestTest.valid().bake("1m").poll("5s")).toSpec();
-        return new Ticker(new Engine(aws.ports()), clock, CanaryCheckpoint.start(spec));
+        return new Ticker(new Engine(aws.ports(), clock), clock, CanaryCheckpoint.start(spec));
     }
 
     Split live() {

@@ -24,7 +24,7 @@ class CanaryProgressTest {
 
     Ticker canary(UnaryOperator<CanaryRequest> tweak) {
         CanarySpec spec = tweak.apply(CanaryRequestTest.valid().bake("5m").poll("5s")).toSpec();
-        return new Ticker(new Engine(aws.ports()), clock, CanaryCheckpoint.start(spec));
+        return new Ticker(new Engine(aws.ports(), clock), clock, CanaryCheckpoint.start(spec));
     }
 
     Progress now(Ticker t) {

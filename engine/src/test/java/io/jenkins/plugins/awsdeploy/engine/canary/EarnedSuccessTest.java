@@ -30,7 +30,7 @@ class EarnedSuccessTest {
 
     Ticker canary(Claim who, UnaryOperator<CanaryRequest> tweak) {
         CanarySpec spec = tweak.apply(CanaryRequestTest.valid().bake("1m").poll("5s")).toSpec();
-        return new Ticker(new Engine(aws.ports()), clock, CanaryCheckpoint.start(spec, who));
+        return new Ticker(new Engine(aws.ports(), clock), clock, CanaryCheckpoint.start(spec, who));
     }
 
     static Outcome outcome(Ticker t) {

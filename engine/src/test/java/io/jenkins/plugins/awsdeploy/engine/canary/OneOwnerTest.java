@@ -32,7 +32,7 @@ class OneOwnerTest {
 
     Ticker canary(String id, UnaryOperator<CanaryRequest> tweak) {
         CanarySpec spec = tweak.apply(CanaryRequestTest.valid().bake("1m").poll("5s")).toSpec();
-        return new Ticker(new Engine(aws.ports()), clock, CanaryCheckpoint.start(spec, Claim.of(id, "host-" + id)));
+        return new Ticker(new Engine(aws.ports(), clock), clock, CanaryCheckpoint.start(spec, Claim.of(id, "host-" + id)));
     }
 
     Split live() {

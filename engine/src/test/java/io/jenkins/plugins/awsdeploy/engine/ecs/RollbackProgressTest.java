@@ -25,7 +25,7 @@ class RollbackProgressTest {
         for (int i = 1; i <= 3; i++) ecs.register("web", Map.of("app", "registry/web:1." + i));
         ecs.createService("prod", "web", "web:3", 3);
         RollbackRequest request = new RollbackRequest().cluster("prod").service("web").region(FakeEcs.REGION).timeout("10m");
-        Ticker t = new Ticker(new Engine(aws.ports()), clock, RollbackCheckpoint.start(request.toSpec()));
+        Ticker t = new Ticker(new Engine(aws.ports(), clock), clock, RollbackCheckpoint.start(request.toSpec()));
         t.runUntil(x -> ((RollbackCheckpoint) x.checkpoint()).phase() instanceof RollbackPhase.WaitingStable, 20);
 
         Progress p = Progress.of(t.checkpoint(), clock.instant().plus(Duration.ofMinutes(1)));
