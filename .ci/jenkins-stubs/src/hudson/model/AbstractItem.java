@@ -6,8 +6,14 @@ import hudson.security.ACL;
 import java.io.IOException;
 
 public abstract class AbstractItem extends Actionable implements Item {
+    protected AbstractItem(ItemGroup parent, String name) {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    // Raw, as in core (a bridge for TopLevelItem#getParent()).
+    @NonNull
     @Override
-    public ItemGroup<? extends Item> getParent() {
+    public ItemGroup getParent() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
@@ -17,7 +23,7 @@ public abstract class AbstractItem extends Actionable implements Item {
     }
 
     @Override
-    public String getFullName() {
+    public final String getFullName() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
@@ -27,12 +33,12 @@ public abstract class AbstractItem extends Actionable implements Item {
     }
 
     @Override
-    public String getFullDisplayName() {
+    public final String getFullDisplayName() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
     @Override
-    public String getUrl() {
+    public final String getUrl() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 

@@ -20,14 +20,14 @@ public interface Item extends ModelObject, AccessControlled {
 
     String getUrl();
 
-    Permission CREATE = null;
-    Permission DELETE = null;
-    Permission CONFIGURE = null;
-    Permission READ = null;
-    Permission DISCOVER = null;
-    Permission EXTENDED_READ = null;
-    Permission BUILD = null;
-    Permission WORKSPACE = null;
-    Permission WIPEOUT = null;
-    Permission CANCEL = null;
+    Permission CREATE = standin.StandIn.value();
+    Permission DELETE = standin.StandIn.value();
+    Permission CONFIGURE = standin.StandIn.value();
+    Permission READ = standin.StandIn.value();
+    Permission DISCOVER = standin.StandIn.value();
+    Permission EXTENDED_READ = standin.StandIn.value();
+    Permission BUILD = standin.StandIn.value();
+    Permission WORKSPACE = standin.StandIn.value();
+    Permission WIPEOUT = standin.StandIn.value();
+    Permission CANCEL = standin.StandIn.value();
 }

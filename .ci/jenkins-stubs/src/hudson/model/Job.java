@@ -5,6 +5,10 @@ package hudson.model;
 import hudson.ExtensionPoint;
 
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem implements ExtensionPoint {
+    protected Job(ItemGroup parent, String name) {
+        super(parent, name);
+    }
+
     public boolean isBuilding() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

@@ -8,7 +8,7 @@ import hudson.model.User;
 import org.springframework.security.core.Authentication;
 
 public abstract class ACL {
-    public static final Authentication SYSTEM2 = null;
+    public static final Authentication SYSTEM2 = standin.StandIn.value();
 
     public final void checkPermission(@NonNull Permission p) {
         throw new UnsupportedOperationException("compile-only stand-in");

@@ -28,10 +28,10 @@ public final class Permission {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
-    public static final Permission READ = null;
-    public static final Permission WRITE = null;
-    public static final Permission CREATE = null;
-    public static final Permission UPDATE = null;
-    public static final Permission DELETE = null;
-    public static final Permission CONFIGURE = null;
+    public static final Permission READ = standin.StandIn.value();
+    public static final Permission WRITE = standin.StandIn.value();
+    public static final Permission CREATE = standin.StandIn.value();
+    public static final Permission UPDATE = standin.StandIn.value();
+    public static final Permission DELETE = standin.StandIn.value();
+    public static final Permission CONFIGURE = standin.StandIn.value();
 }

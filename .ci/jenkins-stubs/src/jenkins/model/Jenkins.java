@@ -15,15 +15,16 @@ import hudson.security.ACL;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
+import java.io.File;
 import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
 public class Jenkins extends AbstractCIBase {
-    public static final Authentication ANONYMOUS2 = null;
-    public static final Permission ADMINISTER = null;
-    public static final Permission MANAGE = null;
-    public static final Permission READ = null;
+    public static final Authentication ANONYMOUS2 = standin.StandIn.value();
+    public static final Permission ADMINISTER = standin.StandIn.value();
+    public static final Permission MANAGE = standin.StandIn.value();
+    public static final Permission READ = standin.StandIn.value();
 
     private Jenkins() {
         throw new UnsupportedOperationException("compile-only stand-in");
@@ -65,6 +66,11 @@ public class Jenkins extends AbstractCIBase {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
+    // Really an override of PersistenceRoot.getRootDir() (supertype omitted here): JENKINS_HOME.
+    public File getRootDir() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
     public boolean isUseSecurity() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
@@ -87,12 +93,6 @@ public class Jenkins extends AbstractCIBase {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
-    @NonNull
-    @Override
-    public String getNodeName() {
-        throw new UnsupportedOperationException("compile-only stand-in");
-    }
-
     @Override
     public FilePath getRootPath() {
         throw new UnsupportedOperationException("compile-only stand-in");
@@ -105,11 +105,6 @@ public class Jenkins extends AbstractCIBase {
 
     @Override
     public String getFullDisplayName() {
-        throw new UnsupportedOperationException("compile-only stand-in");
-    }
-
-    @Override
-    public String getUrl() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 }

@@ -69,10 +69,12 @@ public class HttpResponses {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
+    @Deprecated
     public static HttpResponse html(String literalHtml) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
+    @Deprecated
     public static HttpResponse plainText(String plainText) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

@@ -3,9 +3,7 @@
 package io.jenkins.plugins.casc;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import java.io.IOException;
-
-public class ConfiguratorException extends IOException {
+public class ConfiguratorException extends RuntimeException {
     public ConfiguratorException(@CheckForNull String message, @CheckForNull Throwable cause) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

@@ -8,6 +8,7 @@ import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 public class CpsFlowDefinition extends FlowDefinition {
+    @Deprecated
     public CpsFlowDefinition(String script) throws Descriptor.FormException {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

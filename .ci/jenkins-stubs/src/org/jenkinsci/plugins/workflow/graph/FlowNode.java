@@ -16,6 +16,7 @@ public abstract class FlowNode extends Actionable implements Saveable {
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 
+    @Deprecated
     public final boolean isRunning() {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

@@ -11,6 +11,7 @@ import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
 
 public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun> implements TopLevelItem {
     private WorkflowJob() {
+        super(null, null);
         throw new UnsupportedOperationException("compile-only stand-in");
     }
 

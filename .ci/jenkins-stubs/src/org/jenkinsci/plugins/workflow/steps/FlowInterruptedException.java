@@ -11,6 +11,7 @@ import jenkins.model.CauseOfInterruption;
 public final class FlowInterruptedException extends InterruptedException {
     private static final long serialVersionUID = 630482382622970136L;
 
+    @Deprecated
     public FlowInterruptedException(@NonNull Result result, @NonNull CauseOfInterruption... causes) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

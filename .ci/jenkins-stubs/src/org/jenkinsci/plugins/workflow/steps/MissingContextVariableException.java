@@ -3,6 +3,7 @@
 package org.jenkinsci.plugins.workflow.steps;
 
 public class MissingContextVariableException extends Exception {
+    @Deprecated
     public MissingContextVariableException(Class<?> type) {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

@@ -18,6 +18,7 @@ public abstract class StepDescriptor extends Descriptor<Step> {
 
     public abstract String getFunctionName();
 
+    @Deprecated
     public Step newInstance(Map<String, Object> arguments) throws Exception {
         throw new UnsupportedOperationException("compile-only stand-in");
     }

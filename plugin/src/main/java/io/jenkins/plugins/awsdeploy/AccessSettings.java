@@ -2,11 +2,13 @@ package io.jenkins.plugins.awsdeploy;
 
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
+import io.jenkins.plugins.awsdeploy.engine.aws.EndpointPolicy;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -60,8 +62,27 @@ final class AccessSettings implements Serializable {
         return externalId;
     }
 
-    /** What is wrong with these settings, checked without any I/O (whether the credential exists is not). */
-    List<Problem> problems() {
+    /**
+     * Why a tick with these settings may not run in the controller's JVM, if it may not: without a credential its
+     * calls would use the controller's own AWS identity, which is the administrators' to lend.
+     *
+     * @param allowed the administrator's {@code allowControllerCredentials}
+     */
+    Optional<String> controllerIdentityRefusal(boolean allowed) {
+        if (credentialsId != null || allowed) return Optional.empty();
+        return Optional.of("no credentialsId, and the AWS calls would run on the controller, whose own AWS identity "
+                + "a step may not use; nothing was sent to AWS. Give credentialsId (an AWS credential), run the step "
+                + "inside a node block on an agent (which then uses its own identity), or ask an administrator to set "
+                + "a default credential or to allow the controller's credentials (Manage Jenkins > System > AWS "
+                + "Deployments)");
+    }
+
+    /**
+     * What is wrong with these settings, checked without any I/O (whether the credential exists is not).
+     *
+     * @param endpoints where an administrator lets steps send signed requests
+     */
+    List<Problem> problems(EndpointPolicy endpoints) {
         List<Problem> problems = new ArrayList<>();
         if (region == null) {
             problems.add(new Problem("region", "is required (or set a default region under Manage Jenkins > System > "
@@ -74,6 +95,8 @@ final class AccessSettings implements Serializable {
                 URI u = new URI(endpointUrl);
                 if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
                     problems.add(new Problem("endpointUrl", "'" + endpointUrl + "' is not an http(s) URL"));
+                } else {
+                    endpoints.check("endpointUrl", u).ifPresent(problems::add);
                 }
             } catch (URISyntaxException e) {
                 problems.add(new Problem("endpointUrl", "'" + endpointUrl + "' is not a URL: " + e.getReason()));

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.awsdeploy;
 
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.aws.EndpointPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +29,7 @@ public abstract class AwsDeploymentStep extends Step {
     private String externalId;
     private String endpointUrl;
     private String approvers;
+    private String heartbeat;
 
     public String getCredentialsId() {
         return credentialsId;
@@ -85,6 +89,22 @@ public abstract class AwsDeploymentStep extends Step {
         this.approvers = trimmed(approvers);
     }
 
+    public String getHeartbeat() {
+        return heartbeat;
+    }
+
+    /** How long the build log may stay silent while the deployment waits before a status line: {@code 1m}; {@code 0} for none. */
+    @DataBoundSetter
+    public void setHeartbeat(String heartbeat) {
+        this.heartbeat = trimmed(heartbeat);
+    }
+
+    /** {@link #heartbeat}, or the global default, or the engine's; checked by {@link #checkedStart}. */
+    final Duration heartbeatEvery(AwsDeploymentsConfiguration defaults) {
+        String text = heartbeat != null ? heartbeat : trimmed(defaults == null ? null : defaults.getDefaultHeartbeat());
+        return Heartbeat.parse("heartbeat", text);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new DeploymentExecution(context, this);
@@ -133,7 +153,13 @@ public abstract class AwsDeploymentStep extends Step {
      * failure lists every problem.
      */
     final Checkpoint checkedStart(AccessSettings access, AwsDeploymentsConfiguration defaults) {
-        List<Problem> problems = new ArrayList<>(access.problems());
+        List<Problem> problems = new ArrayList<>(
+                access.problems(defaults == null ? EndpointPolicy.awsOnly() : defaults.endpointPolicy()));
+        try {
+            heartbeatEvery(defaults);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
         String poll = poll() != null ? poll() : trimmed(defaults == null ? null : defaults.getDefaultPoll());
         try {
             Checkpoint start = startCheckpoint(access.region(), poll);

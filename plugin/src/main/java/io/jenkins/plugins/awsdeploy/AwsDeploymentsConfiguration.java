@@ -10,7 +10,9 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
+import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.awsdeploy.engine.aws.EndpointPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -41,6 +43,11 @@ public class AwsDeploymentsConfiguration extends GlobalConfiguration {
     private String defaultCredentialsId;
     private String defaultPoll;
     private String defaultApprovers;
+    private String defaultHeartbeat;
+    /** Whether steps outside a node block, without credentials, may use the controller's own AWS identity. */
+    private boolean allowControllerCredentials;
+    /** Endpoints other than AWS's own that steps may send signed requests to; one URL per line. */
+    private String allowedEndpointUrls;
 
     public AwsDeploymentsConfiguration() {
         load();
@@ -103,6 +110,50 @@ public class AwsDeploymentsConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** How long a build log may stay silent while a deployment waits before a status line, e.g. {@code 1m}; null for 1m. */
+    @CheckForNull
+    public String getDefaultHeartbeat() {
+        return defaultHeartbeat;
+    }
+
+    @DataBoundSetter
+    public void setDefaultHeartbeat(String defaultHeartbeat) {
+        this.defaultHeartbeat = trimToNull(defaultHeartbeat);
+        save();
+    }
+
+    /**
+     * Off by default: the controller's own AWS identity (its environment, profile or instance role) is the
+     * administrator's, and any Pipeline author (sandboxed or not) could otherwise deploy with it by leaving out
+     * {@code credentialsId} outside a {@code node} block.
+     */
+    public boolean isAllowControllerCredentials() {
+        return allowControllerCredentials;
+    }
+
+    @DataBoundSetter
+    public void setAllowControllerCredentials(boolean allowControllerCredentials) {
+        this.allowControllerCredentials = allowControllerCredentials;
+        save();
+    }
+
+    /** One URL per line, e.g. {@code http://127.0.0.1:4566}; null when only AWS's own endpoints are allowed. */
+    @CheckForNull
+    public String getAllowedEndpointUrls() {
+        return allowedEndpointUrls;
+    }
+
+    @DataBoundSetter
+    public void setAllowedEndpointUrls(String allowedEndpointUrls) {
+        this.allowedEndpointUrls = trimToNull(allowedEndpointUrls);
+        save();
+    }
+
+    /** Where steps may send signed requests: AWS's endpoints and {@link #getAllowedEndpointUrls()}. */
+    EndpointPolicy endpointPolicy() {
+        return EndpointPolicy.parse(allowedEndpointUrls);
+    }
+
     /** {@link #getDefaultApprovers()} as a list; empty when not set. */
     public List<String> getDefaultApproverList() {
         return Approvers.parse(defaultApprovers);
@@ -157,10 +208,42 @@ public class AwsDeploymentsConfiguration extends GlobalConfiguration {
     }
 
     @POST
+    public FormValidation doCheckDefaultHeartbeat(@QueryParameter String value) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) return FormValidation.ok();
+        return checkHeartbeat(value);
+    }
+
+    static FormValidation checkHeartbeat(@CheckForNull String value) {
+        try {
+            Heartbeat.parse("defaultHeartbeat", trimToNull(value));
+            return FormValidation.ok();
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.problems().get(0).message());
+        }
+    }
+
+    @POST
     public FormValidation doCheckDefaultApprovers(@QueryParameter String value) {
         if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) return FormValidation.ok();
         List<String> names = Approvers.parse(value);
         if (names.isEmpty()) return FormValidation.ok("Without approvers, anyone with Job/Build may approve.");
+        return FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckAllowedEndpointUrls(@QueryParameter String value) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) return FormValidation.ok();
+        return checkAllowedEndpointUrls(value);
+    }
+
+    static FormValidation checkAllowedEndpointUrls(@CheckForNull String value) {
+        List<String> problems = EndpointPolicy.problemsIn(value);
+        if (!problems.isEmpty()) return FormValidation.error(String.join("; ", problems) + " (write one URL per line)");
+        if (EndpointPolicy.parse(value).allowed().stream().anyMatch(u -> "http".equalsIgnoreCase(u.getScheme())
+                && !EndpointPolicy.isLoopback(u))) {
+            return FormValidation.warning("Plain http sends the session token of every deployment unencrypted; use it "
+                    + "only for an emulator on this network.");
+        }
         return FormValidation.ok();
     }
 

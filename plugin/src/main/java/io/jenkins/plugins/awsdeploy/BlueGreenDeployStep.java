@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -305,7 +305,7 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends DeploymentStepDescriptor {
+    public static final class DescriptorImpl extends DeploymentStepDescriptor implements CustomDescribableModel {
 
         @Override
         public String getFunctionName() {
@@ -322,18 +322,20 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
             return ListFields.integers("steps").strings("alarms", "images");
         }
 
-        /** Lets a script write {@code images: [app: 'repo:tag']}: the map becomes the list of container=image. */
+        /**
+         * Lets a script write {@code images: [app: 'repo:tag']}: the map becomes the list of container=image. Through
+         * structs (not an override of the deprecated {@code newInstance(Map)}) so that its warnings about unknown
+         * parameters still reach the build log.
+         */
         @Override
-        public Step newInstance(Map<String, Object> arguments) throws Exception {
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
             Object given = arguments.get("images");
-            if (given instanceof Map<?, ?> map) {
-                Map<String, Object> copy = new LinkedHashMap<>(arguments);
-                List<String> entries = new ArrayList<>();
-                map.forEach((container, image) -> entries.add(container + "=" + image));
-                copy.put("images", entries);
-                return super.newInstance(copy);
-            }
-            return super.newInstance(arguments);
+            if (!(given instanceof Map<?, ?> map)) return arguments;
+            Map<String, Object> copy = new LinkedHashMap<>(arguments);
+            List<String> entries = new ArrayList<>();
+            map.forEach((container, image) -> entries.add(container + "=" + image));
+            copy.put("images", entries);
+            return copy;
         }
     }
 }

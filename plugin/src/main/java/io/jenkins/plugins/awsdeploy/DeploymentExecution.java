@@ -1,8 +1,5 @@
 package io.jenkins.plugins.awsdeploy;
 
-import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
-import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Computer;
@@ -17,15 +14,20 @@ import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Progress;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
 import io.jenkins.plugins.awsdeploy.engine.aws.SessionCredentials;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -52,7 +54,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * session credentials, is transient and rebuilt after a restart; the first tick after one asks the engine to
  * {@linkplain EngineCommand#resume() resume}, which reads AWS before it trusts the checkpoint.
  */
-public final class DeploymentExecution extends StepExecution implements WaitingDeployment {
+public final class DeploymentExecution extends StepExecution implements WaitingDeployment, LiveDeployments.Running {
 
     private static final long serialVersionUID = 1L;
 
@@ -84,15 +86,23 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     private long wakeAtMillis;
     /** An answer or abort that the next tick carries out; kept so that a restart does not lose it. */
     private EngineCommand pending;
-    /** Set by {@link #stop}: the step ends with this once traffic is back. */
-    private Throwable stopCause;
+    /**
+     * Set by {@link #stop}: the step ends with this description and result once traffic is back. Not the Throwable:
+     * a cause from another plugin need not be serializable, and one that is not would break saving the program.
+     */
+    private String stopDescription;
+    private Result stopResult;
     /** When the agent was found disconnected; 0 while it is there. */
     private long agentLostAtMillis;
     private int failedTicks;
     /** Whether the approval UI was told that this deployment waits. */
     private boolean announcedWaiting;
     private boolean done;
+    /** Status lines in the build log while the deployment waits; null in executions saved before it existed. */
+    private BuildLogHeartbeat heartbeat;
 
+    /** What {@link #stop} was given, to end with while this JVM still has it (a restart leaves the description). */
+    private transient Throwable stopCause;
     private transient volatile Checkpoint checkpoint;
     private transient ScheduledFuture<?> timer;
     private transient volatile boolean ticking;
@@ -127,9 +137,19 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         }
         node = getContext().get(FlowNode.class);
         id = stepName + "-" + (node != null ? node.getId() : Long.toString(System.nanoTime(), 36));
+        Run<?, ?> build = getContext().get(Run.class);
+        if (build != null) {
+            // The ownership tags name the build, so whoever finds them knows which pipeline holds the listener.
+            initial = initial.withClaim(Claim.of(build.getExternalizableId() + "/" + id, "Jenkins " + build.getFullDisplayName()));
+        }
         onAgent = inNode();
+        if (!onAgent || inBuiltInNode()) {
+            Optional<String> refusal = access.controllerIdentityRefusal(defaults.isAllowControllerCredentials());
+            if (refusal.isPresent()) throw new AbortException(stepName + ": " + refusal.get());
+        }
         checkpoint = initial;
         checkpointJson = JsonCodec.write(initial);
+        heartbeat = new BuildLogHeartbeat(step.heartbeatEvery(defaults));
         ConsoleLinks links = ConsoleLinks.of(initial, access.region(), access.emulated());
         PrintStream log = getContext().get(TaskListener.class).getLogger();
         log.println(getDisplayName() + " in " + access.region() + ", AWS calls from "
@@ -139,6 +159,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         synchronized (this) {
             arm(0);
         }
+        LiveDeployments.started(getContext().get(Run.class), this);
         return false;
     }
 
@@ -162,6 +183,11 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             agentLostAtMillis = 0;
             arm(Math.max(0, wakeAtMillis - System.currentTimeMillis()));
         }
+        try {
+            LiveDeployments.started(getContext().get(Run.class), this);
+        } catch (IOException | InterruptedException e) {
+            LOGGER.log(Level.FINE, "no run to show " + id + " live on", e);
+        }
         if (announcedWaiting) {
             try {
                 DeploymentsAction.waiting(getContext().get(Run.class), this, node, listener());
@@ -179,7 +205,11 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     public void stop(Throwable cause) {
         synchronized (this) {
             if (done) return;
-            if (stopCause == null) stopCause = cause;
+            if (stopDescription == null) {
+                stopCause = cause;
+                stopDescription = describe(cause);
+                stopResult = cause instanceof FlowInterruptedException f ? f.getResult() : Result.FAILURE;
+            }
             pending = EngineCommand.abort(describe(cause));
             arm(0);
         }
@@ -191,10 +221,15 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     @Override
     public String getStatus() {
         Checkpoint cp = checkpoint();
-        StringBuilder s = new StringBuilder(cp == null ? "starting" : cp.status());
-        EngineCommand p = pending;
+        EngineCommand p;
+        boolean agentAway;
+        synchronized (this) {
+            p = pending;
+            agentAway = agentLostAtMillis > 0;
+        }
+        StringBuilder s = new StringBuilder(cp == null ? "starting" : Progress.of(cp, Instant.now()).sentence());
         if (p != null) s.append("; ").append(p.describe()).append(" requested");
-        if (agentLostAtMillis > 0) s.append("; waiting for the agent to reconnect");
+        if (agentAway) s.append("; waiting for the agent to reconnect");
         return s.toString();
     }
 
@@ -204,7 +239,12 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         return ticking;
     }
 
-    // ---- WaitingDeployment
+    // ---- WaitingDeployment, LiveDeployments.Running
+
+    @Override
+    public Checkpoint liveCheckpoint() {
+        return checkpoint();
+    }
 
     @Override
     public String getId() {
@@ -275,11 +315,19 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         try {
             Run<?, ?> run = getContext().get(Run.class);
             abortIfEndedElsewhere();
-            TickReply reply = runTick(new TickCallable(json, access(run), command, ZoneId.systemDefault()));
-            apply(reply, command, run, listener);
+            FilePath workspace = onAgent ? agentWorkspace() : null;
+            VirtualChannel channel = workspace == null ? null : workspace.getChannel();
+            boolean inController = workspace == null || !workspace.isRemote();
+            TickCallable call = new TickCallable(json, access(run, inController), command, ZoneId.systemDefault());
+            TickReply reply = runTick(call, channel);
+            if (reply.failure() != null) {
+                failedTick(reply.failure(), listener, false);
+            } else {
+                apply(reply, command, run, listener);
+            }
         } catch (AgentUnavailable e) {
             agentAway(e, listener);
-        } catch (MissingCredential e) {
+        } catch (AccessRefused e) {
             failedTick(e.getMessage(), listener, !changedAnything());
         } catch (IOException | InterruptedException | RuntimeException e) {
             LOGGER.log(Level.FINE, id + ": tick failed", e);
@@ -293,18 +341,12 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         }
     }
 
-    /** Runs the tick where the step's {@code node} is, or here when the step is not inside one. */
-    private TickReply runTick(TickCallable tick) throws AgentUnavailable {
-        if (!onAgent) return tick.call();
-        FilePath workspace;
-        try {
-            workspace = getContext().get(FilePath.class);
-        } catch (IOException | InterruptedException e) {
-            // Pipeline's FilePath context throws while the agent is offline: the usual sign of a disconnect.
-            throw new AgentUnavailable(e.getMessage());
-        }
-        VirtualChannel channel = workspace == null ? null : workspace.getChannel();
-        if (channel == null) throw new AgentUnavailable("the agent is not connected");
+    /**
+     * Runs the tick over {@code channel}, or here when the step is not inside a node block. Every failure on the other
+     * side comes back as a {@link TickReply}: an exception from the call is the channel's, so the agent is away.
+     */
+    private static TickReply runTick(TickCallable tick, VirtualChannel channel) throws AgentUnavailable {
+        if (channel == null) return tick.call();
         try {
             return channel.call(tick);
         } catch (IOException e) {
@@ -312,6 +354,19 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         } catch (InterruptedException e) {
             throw new AgentUnavailable("interrupted while calling the agent");
         }
+    }
+
+    /** The workspace of the step's node block, on an agent that is connected. */
+    private FilePath agentWorkspace() throws AgentUnavailable {
+        FilePath workspace;
+        try {
+            workspace = getContext().get(FilePath.class);
+        } catch (IOException | InterruptedException e) {
+            // Pipeline's FilePath context throws while the agent is offline: the usual sign of a disconnect.
+            throw new AgentUnavailable(e.getMessage());
+        }
+        if (workspace == null || workspace.getChannel() == null) throw new AgentUnavailable("the agent is not connected");
+        return workspace;
     }
 
     private void apply(TickReply reply, EngineCommand command, Run<?, ?> run, TaskListener listener) {
@@ -335,9 +390,12 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             finish(cp, cp.outcome().orElseGet(() -> new Outcome.Failed("the engine ended without an outcome")), run, listener);
             return;
         }
+        long delay;
         synchronized (this) {
-            arm(pending != null ? 0 : reply.delayMillis());
+            delay = pending != null ? 0 : reply.delayMillis();
+            arm(delay);
         }
+        if (heartbeat != null) heartbeat.afterTick(cp, reply.eventLines().size(), delay, log, Instant.now());
         getContext().saveState();
     }
 
@@ -363,7 +421,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             if (done) return;
             done = true;
             if (timer != null) timer.cancel(false);
-            cause = stopCause;
+            cause = stopFailure();
         }
         if (announcedWaiting) {
             announcedWaiting = false;
@@ -373,6 +431,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
                 LOGGER.log(Level.WARNING, "the approval UI failed for " + id, e);
             }
         }
+        if (run != null) LiveDeployments.ended(run, id);
         try {
             DeploymentsAction.finished(run, new DeploymentRecord(id, stepName, target,
                     outcome.getClass().getSimpleName(), outcome.message(), checkpointJson));
@@ -387,7 +446,11 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         Checkpoint cp = checkpoint();
         Outcome outcome = cp == null ? null : cp.outcome().orElse(null);
         if (outcome == null) outcome = new Outcome.Failed("the deployment ended before the controller restarted");
-        complete(cp, outcome, stopCause, listener());
+        Throwable cause;
+        synchronized (this) {
+            cause = stopFailure();
+        }
+        complete(cp, outcome, cause, listener());
     }
 
     /** Ends the step with {@code outcome}, or with {@code cause} when the step was stopped. */
@@ -407,6 +470,14 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         } else {
             context.onFailure(new AbortException(stepName + " " + describe(outcome) + ": " + outcome.message()));
         }
+    }
+
+    /** Caller holds the lock. What the step ends with after {@link #stop}; null when it was not stopped. */
+    private Throwable stopFailure() {
+        if (stopCause != null) return stopCause;
+        if (stopDescription == null) return null;
+        return new FlowInterruptedException(stopResult == null ? Result.ABORTED : stopResult, true,
+                new DeploymentStopped(stopDescription));
     }
 
     private void agentAway(AgentUnavailable e, TaskListener listener) {
@@ -494,46 +565,40 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
 
     // ---- credentials
 
-    /**
-     * The access for one tick. With a Jenkins credential, session credentials issued on this controller (for the
-     * step's role, if any); without one, the default chain of whichever JVM runs the tick, which also assumes the role.
-     */
-    private AwsAccess access(Run<?, ?> run) throws MissingCredential {
-        String credentialsId = access.credentialsId();
-        if (credentialsId == null) {
-            return new AwsAccess(access.region(), access.endpoint(), null, access.roleArn(), access.externalId());
-        }
-        SessionCredentials current;
+    /** See {@link TickCredentials}; keeps the session for the next ticks (memory only). */
+    private AwsAccess access(Run<?, ?> run, boolean inController) throws AccessRefused {
+        SessionCredentials cached;
         synchronized (this) {
-            current = session;
+            cached = session;
         }
-        Instant now = Instant.now();
-        if (ShortLivedCredentials.stale(current, now)) {
-            AmazonWebServicesCredentials credential =
-                    CredentialsProvider.findCredentialById(credentialsId, AmazonWebServicesCredentials.class, run);
-            if (credential == null) {
-                throw new MissingCredential("credentialsId: no AWS credentials with id '" + credentialsId
-                        + "' are available to this build");
-            }
-            if (credential instanceof AWSCredentialsImpl keys && keys.requiresToken()
-                    && keys.getIamRoleArn() != null && !keys.getIamRoleArn().isBlank()) {
-                // Its resolveCredentials() would call AssumeRole without the MFA code and be refused by STS.
-                throw new MissingCredential("credentialsId: '" + credentialsId + "' assumes its role with an MFA device; "
-                        + "a deployment cannot type the code, use a credential without MFA");
-            }
-            CredentialsProvider.track(run, credential);
-            try {
-                current = ShortLivedCredentials.issue(credential, access.region(), access.endpoint(), access.roleArn(),
-                        access.externalId(), ShortLivedCredentials.sessionName(run.getExternalizableId()), now);
-            } catch (ShortLivedCredentials.UnusableCredential e) {
-                throw new MissingCredential("credentialsId: '" + credentialsId + "' " + e.getMessage());
-            }
+        AwsAccess aws = TickCredentials.resolve(access, cached, run, inController, AwsDeploymentsConfiguration.get(),
+                Instant.now());
+        if (aws.credentials() != null) {
             synchronized (this) {
-                session = current;
+                session = aws.credentials();
             }
         }
-        // The role, if any, is already in the session: the agent must not assume it a second time.
-        return new AwsAccess(access.region(), access.endpoint(), current, null, null);
+        return aws;
+    }
+
+    // ---- serialization
+
+    /**
+     * CPS saves the program on its own thread while a worker may be changing the checkpoint and the pending answer
+     * together under this lock: taking it here means a restart never sees one without the other (an answer replayed).
+     */
+    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        try {
+            checkpoint = checkpointJson == null ? null : JsonCodec.readCheckpoint(checkpointJson);
+        } catch (RuntimeException e) {
+            // Left to the first tick, which reports it in the build log rather than failing the whole program's load.
+            LOGGER.log(Level.WARNING, "unreadable checkpoint of " + id, e);
+        }
     }
 
     // ---- small pieces
@@ -551,6 +616,16 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     private boolean changedAnything() {
         Checkpoint cp = checkpoint();
         return cp != null && !cp.history().isEmpty();
+    }
+
+    /** Inside a node block on the built-in node: the calls run in the controller's JVM as outside one. */
+    private boolean inBuiltInNode() {
+        try {
+            FilePath workspace = getContext().get(FilePath.class);
+            return workspace != null && !workspace.isRemote();
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
     }
 
     private boolean inNode() {
@@ -595,12 +670,4 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         }
     }
 
-    /** The credential named by credentialsId is not visible to the build, or cannot give credentials at all. */
-    private static final class MissingCredential extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        MissingCredential(String message) {
-            super(message);
-        }
-    }
 }

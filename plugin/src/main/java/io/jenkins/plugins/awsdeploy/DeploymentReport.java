@@ -36,11 +36,12 @@ public final class DeploymentReport {
         this.decisions = List.copyOf(decisions);
         Checkpoint cp = null;
         String problem = null;
-        if (record.getCheckpointJson() == null || record.getCheckpointJson().isBlank()) {
+        String json = record.getCheckpointJson();
+        if (json == null || json.isBlank()) {
             problem = "no checkpoint was recorded";
         } else {
             try {
-                cp = JsonCodec.readCheckpoint(record.getCheckpointJson());
+                cp = JsonCodec.readCheckpoint(json);
             } catch (RuntimeException e) {
                 problem = e.getMessage();
             }

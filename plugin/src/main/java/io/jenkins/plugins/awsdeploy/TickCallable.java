@@ -38,22 +38,33 @@ final class TickCallable extends MasterToSlaveCallable<TickReply, RuntimeExcepti
         this.zone = zone.getId();
     }
 
+    /**
+     * Never throws: whatever goes wrong here (an unreadable checkpoint, the SDK, the engine, formatting) comes back as
+     * a failed {@link TickReply}, so that the controller can tell a failure on this side from a lost channel. An
+     * exception crossing the channel could arrive as an IOException and be taken for an agent that went away.
+     */
     @Override
     public TickReply call() {
-        Checkpoint checkpoint = JsonCodec.readCheckpoint(checkpointJson);
-        Instant now = Instant.now();
-        Tick tick;
         try {
-            AwsSession session = AgentSessions.get(access);
-            tick = command.applyTo(new Engine(session.ports()), checkpoint, now);
-        } catch (RuntimeException e) {
-            AgentSessions.discard(access);
-            throw TickFailure.of(e);
+            Checkpoint checkpoint = JsonCodec.readCheckpoint(checkpointJson);
+            Tick tick;
+            try {
+                AwsSession session = AgentSessions.get(access);
+                tick = command.applyTo(new Engine(session.ports()), checkpoint, Instant.now());
+            } catch (RuntimeException e) {
+                AgentSessions.discard(access);
+                throw e;
+            }
+            EventLine line = new EventLine(ZoneId.of(zone));
+            List<String> lines = tick.events().stream().map(line::format).toList();
+            // Relative to this JVM's clock: the agent's and the controller's clocks need not agree.
+            long delay = tick.wakeAt() == null ? -1 : Math.max(0, Duration.between(Instant.now(), tick.wakeAt()).toMillis());
+            return new TickReply(JsonCodec.write(tick.checkpoint()), lines, delay);
+        } catch (RuntimeException | LinkageError e) {
+            // Only the message: SDK exceptions hold response objects that need not be serializable, and no
+            // credentials may ride along.
+            String message = e.getMessage();
+            return TickReply.failed(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
         }
-        EventLine line = new EventLine(ZoneId.of(zone));
-        List<String> lines = tick.events().stream().map(line::format).toList();
-        // Relative to this JVM's clock: the agent's and the controller's clocks need not agree.
-        long delay = tick.wakeAt() == null ? -1 : Math.max(0, Duration.between(Instant.now(), tick.wakeAt()).toMillis());
-        return new TickReply(JsonCodec.write(tick.checkpoint()), lines, delay);
     }
 }

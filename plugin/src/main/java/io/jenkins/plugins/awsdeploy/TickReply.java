@@ -16,11 +16,28 @@ final class TickReply implements Serializable {
     private final ArrayList<String> eventLines;
     /** Milliseconds until the next tick, measured on the JVM that ran this one; negative once the deployment ended. */
     private final long delayMillis;
+    /** Why the tick failed on its side; null when it ran. */
+    private final String failure;
 
     TickReply(String checkpointJson, List<String> eventLines, long delayMillis) {
+        this(checkpointJson, eventLines, delayMillis, null);
+    }
+
+    private TickReply(String checkpointJson, List<String> eventLines, long delayMillis, String failure) {
         this.checkpointJson = checkpointJson;
         this.eventLines = new ArrayList<>(eventLines);
         this.delayMillis = delayMillis;
+        this.failure = failure;
+    }
+
+    /** The tick threw on the side that ran it; the checkpoint stays as it was. */
+    static TickReply failed(String message) {
+        return new TickReply(null, List.of(), 0, message);
+    }
+
+    /** Why the tick failed, or null when it ran and {@link #checkpointJson()} is the new state. */
+    String failure() {
+        return failure;
     }
 
     String checkpointJson() {

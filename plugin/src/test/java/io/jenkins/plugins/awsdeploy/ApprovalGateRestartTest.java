@@ -53,7 +53,7 @@ class ApprovalGateRestartTest {
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-restart").alarm(GateFixtures.ALARM)) {
             String[] id = new String[1];
             sessions.then(j -> {
-                MotoCredentials.add();
+                MotoCredentials.add(aws);
                 GateFixtures.secure(j);
                 WorkflowJob p = j.createProject(WorkflowJob.class, "p");
                 p.setDefinition(new CpsFlowDefinition(GateFixtures.gatedCanary(lb, aws, APPROVERS), true));

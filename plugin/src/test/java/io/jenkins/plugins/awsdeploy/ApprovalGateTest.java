@@ -56,7 +56,7 @@ class ApprovalGateTest {
     }
 
     private static WorkflowRun startGate(JenkinsRule j, MotoLoadBalancer lb, String extra) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         GateFixtures.secure(j);
         WorkflowJob p = j.createProject(WorkflowJob.class, "p");
         p.setDefinition(new CpsFlowDefinition("def r = " + GateFixtures.gatedCanary(lb, aws, extra) + "\n"

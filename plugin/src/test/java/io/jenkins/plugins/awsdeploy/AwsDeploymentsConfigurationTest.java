@@ -41,11 +41,16 @@ class AwsDeploymentsConfigurationTest {
         assertTrue(block.contains("defaultCredentialsId: \"aws-deploy-prod\""), block);
         assertTrue(block.contains("defaultPoll: \"10s\""), block);
         assertTrue(block.contains("defaultApprovers: \"alice, release-managers\""), block);
+        assertTrue(block.contains("allowControllerCredentials: true"), block);
+        assertTrue(block.contains("allowedEndpointUrls: \"http://127.0.0.1:4566\""), block);
 
         config.setDefaultRegion(null);
         config.setDefaultCredentialsId("");
         config.setDefaultPoll(" ");
         config.setDefaultApprovers(null);
+        config.setAllowControllerCredentials(false);
+        config.setAllowedEndpointUrls(" ");
+        assertNull(config.getAllowedEndpointUrls());
         assertNull(config.getDefaultRegion());
         assertNull(config.getDefaultPoll(), "blank values are stored as unset");
 
@@ -61,6 +66,8 @@ class AwsDeploymentsConfigurationTest {
         assertEquals("10s", config.getDefaultPoll());
         assertEquals("alice, release-managers", config.getDefaultApprovers());
         assertEquals(List.of("alice", "release-managers"), config.getDefaultApproverList());
+        assertTrue(config.isAllowControllerCredentials());
+        assertEquals("http://127.0.0.1:4566", config.getAllowedEndpointUrls());
     }
 
     /** The {@code awsDeployments:} entry of an export, with its indentation, as it sits under {@code unclassified:}. */
@@ -115,6 +122,7 @@ class AwsDeploymentsConfigurationTest {
             assertEquals("aws-current", items.get(0).value);
             assertEquals(FormValidation.Kind.OK, config.doCheckDefaultRegion("not a region").kind,
                     "validation answers nothing to those who may not configure");
+            assertEquals(FormValidation.Kind.OK, config.doCheckAllowedEndpointUrls("localhost:1").kind);
         }
     }
 }

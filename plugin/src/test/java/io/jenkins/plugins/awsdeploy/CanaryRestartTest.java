@@ -43,7 +43,7 @@ class CanaryRestartTest {
     void aCanaryGoesOnAfterTheControllerRestarts() throws Throwable {
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "restart")) {
             sessions.then(j -> {
-                MotoCredentials.add();
+                MotoCredentials.add(aws);
                 WorkflowJob p = j.createProject(WorkflowJob.class, "p");
                 // The bake outlasts the restart: the second session must pick it up where the first left it.
                 p.setDefinition(new CpsFlowDefinition(lb.canaryShift(aws.endpoint().toString(),

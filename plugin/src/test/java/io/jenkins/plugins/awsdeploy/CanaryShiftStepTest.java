@@ -55,7 +55,7 @@ class CanaryShiftStepTest {
 
     @Test
     void shiftsAllTrafficOutsideANodeAndReturnsASummary(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "plain")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition("def r = " + lb.canaryShift(endpoint(), "steps: [20, 100], bake: '1s'")
@@ -71,7 +71,7 @@ class CanaryShiftStepTest {
 
     @Test
     void runsTheAwsCallsOnTheAgentOfTheNodeBlock(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         DumbSlave agent = j.createOnlineSlave();
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "agent")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
@@ -87,7 +87,7 @@ class CanaryShiftStepTest {
 
     @Test
     void anAlarmRollsBackAndFailsTheBuildNamingAlarmReasonAndTraffic(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "alarm").alarm("web-5xx")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition(lb.canaryShift(endpoint(),
@@ -104,7 +104,7 @@ class CanaryShiftStepTest {
 
     @Test
     void abortingTheBuildRollsBackFirstThenEndsAborted(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "abort")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition(lb.canaryShift(endpoint(), "steps: [50, 100], bake: '10m'"), true));
@@ -122,7 +122,7 @@ class CanaryShiftStepTest {
 
     @Test
     void anExpiredTimeoutRollsBack(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "timeout")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition("timeout(time: 20, unit: 'SECONDS') {\n  "
@@ -136,7 +136,7 @@ class CanaryShiftStepTest {
 
     @Test
     void anApprovalWaitsForAPersonWhoProceeds(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "approve")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition(lb.canaryShift(endpoint(),
@@ -156,7 +156,7 @@ class CanaryShiftStepTest {
 
     @Test
     void rollingBackAtAnApprovalEndsAborted(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "decline")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition(lb.canaryShift(endpoint(),

@@ -64,7 +64,7 @@ class CredentialsTest {
 
     @Test
     void theStepFindsTheCredentialByIdAndNeverLogsASecret(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "creds")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition(lb.canaryShift(aws.endpoint().toString(),

@@ -70,7 +70,7 @@ class EcsRollbackStepTest {
 
     @Test
     void rollsTheServiceBackToTheRevisionBelow(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         WorkflowJob p = j.createProject(WorkflowJob.class, "p");
         p.setDefinition(new CpsFlowDefinition("def r = " + rollback("noWait: true")
                 + "\necho \"outcome=${r.outcome} from=${r.fromRevision} to=${r.revisions.web}\"", true));
@@ -81,7 +81,7 @@ class EcsRollbackStepTest {
 
     @Test
     void aDryRunChangesNothing(JenkinsRule j) throws Exception {
-        MotoCredentials.add();
+        MotoCredentials.add(aws);
         WorkflowJob p = j.createProject(WorkflowJob.class, "p");
         p.setDefinition(new CpsFlowDefinition(rollback("dryRun: true"), true));
         WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));

@@ -7,6 +7,7 @@ import hudson.model.Result;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -28,6 +29,12 @@ class InvalidParametersTest {
     private static final String LISTENER =
             "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
     private static final String NOWHERE = "http://127.0.0.1:9";
+
+    @BeforeEach
+    void allowTheClosedPort(JenkinsRule j) {
+        // As an administrator would for an emulator; without it the endpoint itself is refused (AccessPolicyTest).
+        AwsDeploymentsConfiguration.get().setAllowedEndpointUrls(NOWHERE);
+    }
 
     @Test
     void everyProblemIsNamedInCamelCaseAndNothingIsCalled(JenkinsRule j) throws Exception {

@@ -3,9 +3,13 @@ package io.jenkins.plugins.awsdeploy;
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import java.io.IOException;
 
-/** The Jenkins credential the pipeline tests deploy with: static keys that moto accepts. */
+/**
+ * The Jenkins side of deploying to moto: the credential the pipeline tests deploy with (static keys that moto accepts),
+ * and the administrator's permission to send signed requests to moto's endpoint (allowedEndpointUrls).
+ */
 final class MotoCredentials {
 
     static final String ID = "moto";
@@ -15,7 +19,8 @@ final class MotoCredentials {
     private MotoCredentials() {
     }
 
-    static void add() throws IOException {
+    static void add(LocalAws aws) throws IOException {
+        AwsDeploymentsConfiguration.get().setAllowedEndpointUrls(aws.endpoint().toString());
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
         store.getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL, ID, "AKIAMOTOEXAMPLE0001", SECRET,
                 "keys for moto_server"));

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.TaskListener;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -23,7 +25,6 @@ class StepFormsTest {
 
     @Test
     void aScriptMayGiveImagesAsAMap(JenkinsRule j) throws Exception {
-        BlueGreenDeployStep.DescriptorImpl d = j.jenkins.getDescriptorByType(BlueGreenDeployStep.DescriptorImpl.class);
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("cluster", "prod");
         args.put("blueService", "web-blue");
@@ -31,7 +32,8 @@ class StepFormsTest {
         args.put("greenService", "web-green");
         args.put("greenTargetGroup", "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web-green/2");
         args.put("images", Map.of("app", "repo/app:1.4"));
-        BlueGreenDeployStep step = (BlueGreenDeployStep) d.newInstance(args);
+        // The path Pipeline takes for a descriptor that does not override StepDescriptor.newInstance(Map).
+        BlueGreenDeployStep step = DescribableModel.of(BlueGreenDeployStep.class).instantiate(args, TaskListener.NULL);
         assertEquals(List.of("app=repo/app:1.4"), step.getImages());
         List<Problem> problems = new ArrayList<>();
         assertEquals(Map.of("app", "repo/app:1.4"), step.imageMap(problems));

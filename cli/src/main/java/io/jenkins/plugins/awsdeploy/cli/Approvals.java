@@ -37,6 +37,7 @@ final class Approvals {
             if (open) {
                 console.note("The question is closed; an answer typed now is ignored.");
                 open = false;
+                console.pauseLive(false);
             }
             return;
         }
@@ -49,6 +50,8 @@ final class Approvals {
             // A question left open when the deployment ends (an alarm rolled it back) must not keep the JVM alive.
             reader.setDaemon(true);
             open = true;
+            // The prompt takes the terminal's last line: the live status line keeps off it until the answer.
+            console.pauseLive(true);
             reader.start();
         } else {
             // Preflight refuses approval steps without a terminal; this is the last line of defence.
@@ -68,6 +71,7 @@ final class Approvals {
                 if (!open || !request.since().equals(handled)) return;
                 open = false;
             }
+            console.pauseLive(false);
             if (yes) {
                 loop.approve(person);
             } else {

@@ -14,12 +14,14 @@ import picocli.CommandLine.Spec;
                 + "back at the first sign of trouble.",
         mixinStandardHelpOptions = true,
         versionProvider = AwsDeploy.Version.class,
-        subcommands = {CanaryCommand.class, BlueGreenCommand.class, EcsRollbackCommand.class, DemoCommand.class},
+        subcommands = {CanaryCommand.class, BlueGreenCommand.class, EcsRollbackCommand.class, DemoCommand.class,
+                EmulatorCommand.class},
         exitCodeListHeading = ExitCodeHelp.HEADING,
         exitCodeList = {ExitCodeHelp.DONE, ExitCodeHelp.INVALID, ExitCodeHelp.ROLLED_BACK, ExitCodeHelp.STOPPED,
                 ExitCodeHelp.UNSAFE, ExitCodeHelp.OTHER},
         footer = {"", "Credentials come from the default chain: environment, profile, SSO, instance or task role.",
-                "Try 'aws-deploy demo' to watch a canary roll back against a local emulator."})
+                "Try 'aws-deploy demo' to watch a canary roll back against a local emulator, or 'aws-deploy emulator' to",
+                "run the commands yourself against one."})
 public final class AwsDeploy implements Callable<Integer> {
 
     private final Host host;
@@ -74,7 +76,7 @@ public final class AwsDeploy implements Callable<Integer> {
         err.println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information."
-                + " Nothing in AWS was changed (exit code 2).");
+                + " Nothing was changed in AWS (exit code 2).");
         return failed.getCommandSpec().exitCodeOnInvalidInput();
     }
 

@@ -1,10 +1,17 @@
 package io.jenkins.plugins.awsdeploy.cli;
 
+import io.jenkins.plugins.awsdeploy.engine.DurationText;
+import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
+import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,6 +48,38 @@ public final class CommonOptions {
             + "with the outcome and exit code.")
     boolean json;
 
+    // TIME, not DURATION: a label one character longer widens the option column of every command's help.
+    @Option(names = "--heartbeat", order = 106, paramLabel = "TIME", defaultValue = "1m",
+            description = "Without a terminal (a pipe, a CI log) or with --json: a line saying where the deployment "
+                    + "stands whenever nothing was printed for this long; 0 for none. On a terminal a live status line "
+                    + "shows it instead. Default: ${DEFAULT-VALUE}.")
+    String heartbeat;
+
+    /** The heartbeat interval; zero for none; null (with a problem) when it is no duration. */
+    Duration heartbeat(List<Problem> problems) {
+        try {
+            return Heartbeat.parse("heartbeat", heartbeat);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    @Option(names = "--call-timeout", order = 107, paramLabel = "DURATION", defaultValue = "20s",
+            description = "The longest one AWS call may take, retries included. A check that gets no answer in time ends "
+                    + "the command (exit code 2) naming the call. Default: ${DEFAULT-VALUE}.")
+    String callTimeout;
+
+    /** The call timeout asked for; null (with a problem) if it is no duration or out of bounds. */
+    Duration callTimeout(List<Problem> problems) {
+        Duration d = DurationText.parse("callTimeout", callTimeout, problems);
+        if (d != null && d.compareTo(Duration.ofSeconds(1)) < 0) {
+            problems.add(new Problem("callTimeout", "must be at least 1s"));
+            return null;
+        }
+        return d;
+    }
+
     /** The region asked for, else the environment's; null (with a problem) if there is none. */
     String region(Map<String, String> env, List<Problem> problems) {
         String r = firstSet(region, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
@@ -71,13 +110,31 @@ public final class CommonOptions {
         return null;
     }
 
-    /** Checked before any AWS call: finding out at the end that the picture cannot be written would be too late. */
+    /**
+     * Checked before any AWS call: a deployment whose checkpoints cannot be stored is stopped and rolled back, and
+     * finding out at the end that the picture cannot be written would be too late.
+     */
     void checkFiles(List<Problem> problems) {
-        if (stateFile != null && Files.isDirectory(stateFile)) {
-            problems.add(new Problem("stateFile", stateFile + " is a directory, not a file"));
+        checkWritable("stateFile", stateFile, problems);
+        checkWritable("timeline", timeline, problems);
+    }
+
+    /** Creates and removes a file next to {@code file}, the way a save will, so that the OS gives its own reason. */
+    private static void checkWritable(String parameter, Path file, List<Problem> problems) {
+        if (file == null) return;
+        if (Files.isDirectory(file)) {
+            problems.add(new Problem(parameter, file + " is a directory, not a file"));
+            return;
         }
-        if (timeline != null && Files.isDirectory(timeline)) {
-            problems.add(new Problem("timeline", timeline + " is a directory, not a file"));
+        Path dir = file.toAbsolutePath().getParent();
+        File probe = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".probe").toFile();
+        try (FileOutputStream out = new FileOutputStream(probe)) {
+            out.flush();
+        } catch (IOException e) {
+            // FileOutputStream's message carries the OS's words: "(Permission denied)", "(No such file or directory)".
+            problems.add(new Problem(parameter, file + " cannot be written: " + e.getMessage()));
+        } finally {
+            probe.delete();
         }
     }
 

@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsdeploy.cli.demo.DemoResources;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
+import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsSession;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
 import io.jenkins.plugins.awsdeploy.localaws.MotoServerMissing;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +123,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                         DemoResources.CREDENTIALS.secretAccessKey(), "demo", null), null, null);
         Outcome outcome;
         Run run;
+        console.showProgress(StatusLine.on(host), new Heartbeat(Heartbeat.DEFAULT, Instant.now()));
         try (AwsSession session = new AwsSession(access)) {
             run = new Run(new Engine(session.ports()), console, null, null, false,
                     StopWords.trafficBackTo("the stable side")).watching(failDuringHalfBake(scene, console));

@@ -2,13 +2,18 @@ package io.jenkins.plugins.awsdeploy.cli;
 
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.Engine;
+import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsSession;
+import io.jenkins.plugins.awsdeploy.localaws.CloudWatchBridge;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +87,12 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         return List.of();
     }
 
-    /** The engine over these AWS connections; a strategy with its own engine replaces it. */
+    /**
+     * The engine over these AWS connections; a strategy with its own engine replaces it.
+     *
+     * <p>With {@code --endpoint-url}, CloudWatch goes through a {@link CloudWatchBridge} in this process: the SDK
+     * speaks CBOR to CloudWatch, which a plain moto_server does not, while ELB and ECS go to the endpoint as given.
+     */
     protected Engine engine(AwsPorts ports) {
         return new Engine(ports);
     }
@@ -134,7 +144,9 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         List<Problem> problems = new ArrayList<>();
         String region = common.region(host.env(), problems);
         URI endpoint = common.endpoint(problems);
+        Duration callTimeout = common.callTimeout(problems);
         common.checkFiles(problems);
+        Duration heartbeat = common.heartbeat(problems);
         Checkpoint fresh = null;
         try {
             fresh = plan(region);
@@ -154,12 +166,18 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         }
         stored.ifPresent(c -> console.note("Resuming the unfinished deployment in " + common.stateFile() + ": " + c.status()));
         Checkpoint start = stored.orElse(fresh);
-        try (AwsSession session = new AwsSession(AwsAccess.defaultChain(region, endpoint))) {
+        console.showProgress(StatusLine.on(host), new Heartbeat(heartbeat, Instant.now()));
+        AwsAccess access = AwsAccess.defaultChain(region, endpoint).withCallTimeout(callTimeout);
+        try (CloudWatchBridge bridge = endpoint == null ? null : CloudWatchBridge.start(endpoint);
+             AwsSession session = new AwsSession(bridge == null ? access : access.withCloudWatchEndpoint(bridge.endpoint()))) {
             Run run = new Run(engine(session.ports()), console, common.stateFile(), host.terminal(), autoApprove(),
                     stopWords());
             Outcome outcome = run.execute(start, stored.isPresent());
             run.writeTimeline(common.timeline(), title(run.lastCheckpoint() == null ? start : run.lastCheckpoint()));
             return console.outcome(outcome, figures(run.lastCheckpoint()));
+        } catch (IOException e) {
+            return console.outcome(new Outcome.Failed("could not start the CloudWatch bridge for " + endpoint + ": "
+                    + e.getMessage() + "; nothing was changed in AWS"), List.of());
         }
     }
 }

@@ -20,15 +20,15 @@ import picocli.CommandLine.Option;
                         + "anything is changed; a deregistered (INACTIVE) target is refused."},
         customSynopsis = {
                 "aws-deploy ecs-rollback --cluster C --service S",
-                "         [--to-revision FAMILY:N | --to-revision TASK_DEFINITION_ARN]",
+                "         [--to-revision FAMILY:N | --to-revision TASK_DEFINITION_ARN] [--allow-other-family]",
                 "         [--timeout 10m] [--no-wait] [--dry-run] [--poll 5s]",
-                "         [--region R] [--endpoint-url URL] [--json]",
-                "         [--state-file FILE] [--timeline FILE.svg]"},
+                "         [--region R] [--endpoint-url URL] [--call-timeout 20s] [--json]",
+                "         [--state-file FILE] [--timeline FILE.svg] [--heartbeat 1m]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,
         exitCodeList = {"0:done: the service runs the target revision stably (or, with --no-wait, points at it; with "
-                + "--dry-run, nothing was changed)", ExitCodeHelp.INVALID,
+                + "--dry-run, nothing was changed in AWS)", ExitCodeHelp.INVALID,
                 "3:ECS rolled the rollback back on its own, or the target's deployment failed",
                 "4:stopped by a person (Ctrl-C, SIGTERM); nothing is undone, the message says what the service points at",
                 "5:the service was deleted or changed by someone else meanwhile; the message says what it points at",
@@ -61,6 +61,11 @@ public final class EcsRollbackCommand extends DeploymentCommand {
             description = "How often the service is read while waiting. Default: ${DEFAULT-VALUE}.")
     String poll;
 
+    @Option(names = "--allow-other-family", order = 8,
+            description = "Let --to-revision name another task definition family than the service runs (a rename); "
+                    + "without it that is refused as a likely typo.")
+    boolean allowOtherFamily;
+
     @Override
     protected Checkpoint plan(String region) {
         RollbackSpec spec = new RollbackRequest()
@@ -71,6 +76,7 @@ public final class EcsRollbackCommand extends DeploymentCommand {
                 .poll(poll)
                 .noWait(noWait)
                 .dryRun(dryRun)
+                .allowOtherFamily(allowOtherFamily)
                 .region(region)
                 .toSpec();
         return RollbackCheckpoint.start(spec);

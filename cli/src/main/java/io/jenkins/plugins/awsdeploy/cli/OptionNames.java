@@ -16,8 +16,9 @@ import picocli.CommandLine.Model.OptionSpec;
 final class OptionNames {
 
     private static final Pattern HUMP = Pattern.compile("(?<=[a-z0-9])([A-Z])");
-    // Only camelCase words are rewritten inside messages: plain words like "steps" are English there too.
-    private static final Pattern CAMEL_WORD = Pattern.compile("\\b[a-z]+(?:[A-Z][a-z0-9]*)+\\b");
+    // Inside messages only camelCase words are rewritten, and plain words where they head a problem ("alarms: ...",
+    // as a failed preflight's event lists them): elsewhere plain words like "steps" are English.
+    private static final Pattern CAMEL_WORD = Pattern.compile("\\b[a-z]+(?:[A-Z][a-z0-9]*)+\\b|(?<=^|[:;,] )[a-z]+(?=: )");
 
     private final Map<String, String> known = new LinkedHashMap<>();
 

@@ -6,13 +6,16 @@ import io.jenkins.plugins.awsdeploy.engine.DeploymentLoop;
 import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
+import io.jenkins.plugins.awsdeploy.engine.Progress;
 import io.jenkins.plugins.awsdeploy.engine.timeline.TimelineChart;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -31,6 +34,7 @@ final class Run {
     private Consumer<DeploymentEvent> watcher = e -> { };
     private volatile DeploymentLoop loop;
     private volatile Checkpoint last;
+    private volatile Checkpoint initial;
 
     /**
      * @param stateFile   null to keep no state file
@@ -59,6 +63,7 @@ final class Run {
      *                way the checkpoint left it
      */
     Outcome execute(Checkpoint initial, boolean resumed) {
+        this.initial = initial;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "aws-deploy-loop");
             // The main thread owns the exit; a timer thread must never hold the JVM open.
@@ -91,9 +96,12 @@ final class Run {
                 // The loop prints a tick's events after saving its checkpoint: taking the question up on the
                 // timer's next turn keeps the prompt (or "question closed") after the events that explain it.
                 timer.execute(() -> approvals.offer(checkpoint, loop));
+                timer.execute(Run.this::showProgress);
             }
         });
         StopSignals signals = StopSignals.install(why -> stop(why, stops.incrementAndGet()), loop.outcome());
+        // Where the deployment stands, each second between the ticks: a live line's countdown, or a heartbeat when due.
+        timer.scheduleAtFixedRate(this::showProgress, 1, 1, TimeUnit.SECONDS);
         try {
             return loop.start(initial, resumed).get();
         } catch (InterruptedException e) {
@@ -104,6 +112,18 @@ final class Run {
         } finally {
             signals.close();
             timer.shutdownNow();
+            console.endProgress();
+        }
+    }
+
+    /** On the timer's thread, like the ticks, so that it reads a checkpoint no tick is changing. */
+    private void showProgress() {
+        Checkpoint c = loop.checkpoint();
+        if (c == null || c.finished()) return;
+        try {
+            console.progress(Progress.of(c, Instant.now()));
+        } catch (RuntimeException e) {
+            // Showing progress must never stop a deployment; the next second tries again.
         }
     }
 
@@ -125,7 +145,11 @@ final class Run {
 
     private void stop(String why, int count) {
         if (count == 1) {
-            console.note(why + ": " + stopWords.first());
+            Checkpoint seen = last == null ? initial : last;
+            // Before the first stored checkpoint, or while only checking, there is nothing to put back.
+            boolean untouched = seen.beforeAnyChange();
+            console.note(why + ": " + (untouched ? "stopping; nothing was changed in AWS, so there is nothing to roll back."
+                    : stopWords.first()));
             loop.abort(why);
         } else {
             console.note(why + " again: " + stopWords.again());

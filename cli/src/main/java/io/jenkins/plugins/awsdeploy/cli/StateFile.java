@@ -31,19 +31,24 @@ final class StateFile {
     /** The stored checkpoint if the file exists; empty (with a problem) if it cannot be read. */
     Optional<Checkpoint> read(List<Problem> problems) {
         if (!Files.exists(path)) return Optional.empty();
+        Checkpoint stored;
         try {
-            return Optional.of(JsonCodec.load(path));
+            stored = JsonCodec.load(path);
         } catch (RuntimeException e) {
             problems.add(new Problem("stateFile", path + " cannot be read as a deployment's state (" + e.getMessage()
                     + "); move it away to start a new deployment"));
             return Optional.empty();
         }
+        // Resuming from a phase its own plan does not have would act on a step nobody asked for.
+        List<String> wrong = stored.contradictions();
+        if (!wrong.isEmpty()) {
+            problems.add(new Problem("stateFile", path + " contradicts itself (" + String.join("; ", wrong)
+                    + "); it was edited or written by another version. Check where traffic is, then move it away"));
+            return Optional.empty();
+        }
+        return Optional.of(stored);
     }
 
-    /**
-     * Saves atomically. A failure does not stop the deployment, which is safer to finish than to abandon
-     * halfway; it only means a crash could not be resumed from here, which the person is told once.
-     */
     /**
      * Throws when the file cannot be written: the deployment loop then stops the deployment and puts traffic
      * back, because one that can no longer be resumed must not run on unattended.

@@ -46,7 +46,7 @@ final class TimeToRestore {
                     + "wait for ECS", null));
         }
         if (outcome instanceof Outcome.Succeeded && !updated) {
-            return Optional.of(figure("0s: the service already ran the target stably; nothing was changed", 0L));
+            return Optional.of(figure("0s: the service already ran the target stably; nothing was changed in AWS", 0L));
         }
         if (outcome instanceof Outcome.Succeeded) {
             return Optional.of(figure("not measured: --no-wait ended once ECS had accepted the update (" + after

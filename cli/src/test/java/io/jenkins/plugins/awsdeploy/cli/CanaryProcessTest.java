@@ -6,16 +6,11 @@ import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase;
-import java.io.BufferedReader;
+import io.jenkins.plugins.awsdeploy.localaws.FaultProxy;
+import io.jenkins.plugins.awsdeploy.localaws.FaultProxy.Fault;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,56 +79,25 @@ class CanaryProcessTest {
         assertThat(stage.weights(scene)).isEqualTo(List.of(100, 0));
     }
 
-    /** {@code aws-deploy} in a JVM of its own, on the test class path, whose stdout is read line by line. */
-    private static final class AwsDeployProcess {
-        final Process process;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        final List<String> seen = new ArrayList<>();
-        final Thread reader;
-
-        private AwsDeployProcess(Process process) {
-            this.process = process;
-            reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    r.lines().forEach(lines::add);
-                } catch (IOException | UncheckedIOException e) {
-                    // the process died; whatever it said is in the queue
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static AwsDeployProcess start(String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                    AwsDeploy.class.getName()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("AWS_ACCESS_KEY_ID", "test");
-            builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
-            builder.environment().remove("AWS_PROFILE");
-            return new AwsDeployProcess(builder.start());
-        }
-
-        void awaitLine(String fragment) throws InterruptedException {
+    @Test
+    void sigtermWhileThePreflightHangsEndsTheCommandWithNothingChanged() throws Exception {
+        LocalStage.Scene scene = stage.scene("hang");
+        try (FaultProxy silent = FaultProxy.builder(stage.aws.endpoint()).rate(Fault.NO_ANSWER, 1.0).start()) {
+            // A call timeout far longer than the test: only the stop can end this command in time.
+            AwsDeployProcess run = AwsDeployProcess.start(CommandArgs.canary(scene, stage)
+                    .set("--endpoint-url", silent.endpoint().toString()).set("--call-timeout", "10m").toArray());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(200, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    seen.add(line);
-                    if (line.contains(fragment)) return;
-                }
+            while (silent.injected(Fault.NO_ANSWER) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
-            process.destroyForcibly();
-            throw new AssertionError("never printed '" + fragment + "':\n" + String.join("\n", seen));
-        }
+            assertThat(silent.injected(Fault.NO_ANSWER)).as("the preflight's first call reached the silent endpoint").isPositive();
 
-        /** Everything printed, once the process has ended. */
-        String output() throws InterruptedException {
-            reader.join(TimeUnit.SECONDS.toMillis(10));
-            lines.drainTo(seen);
-            return String.join("\n", seen);
+            run.process.toHandle().destroy();
+
+            assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).as("ended by the stop, not by a timeout").isTrue();
+            assertThat(run.process.exitValue()).as(run.output()).isEqualTo(4);
+            assertThat(run.output()).contains("terminated (SIGTERM) before any change; nothing was changed in AWS");
         }
+        assertThat(stage.weights(scene)).isEqualTo(List.of(100, 0));
     }
 }

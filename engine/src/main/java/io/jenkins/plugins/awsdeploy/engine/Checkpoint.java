@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,36 @@ public interface Checkpoint extends Serializable {
     /** Where the deployment is, in one line (Jenkins shows it as the step's status). */
     String status();
 
+    /**
+     * Who this deployment is and which resources carry its ownership marker; null for a deployment run
+     * inside another one (the switch of a blue/green deployment), whose owner holds the marks.
+     */
+    Claim claim();
+
+    Checkpoint withClaim(Claim claim);
+
+    Checkpoint withHistory(List<DeploymentEvent> history);
+
+    /** This checkpoint, finished with {@code outcome}: for an end the engine decides around the strategy. */
+    Checkpoint ended(Outcome outcome);
+
     default boolean finished() {
         return outcome().isPresent();
+    }
+
+    /**
+     * True while the deployment only checks: nothing in AWS was changed, and the call from this checkpoint changes
+     * nothing either. A stop then has nothing to undo and need not wait for that call to end.
+     */
+    default boolean beforeAnyChange() {
+        return false;
+    }
+
+    /**
+     * What in this checkpoint contradicts its own spec (a step beyond its plan, ...): a state file edited by
+     * hand or written by another version. Empty when it is consistent.
+     */
+    default java.util.List<String> contradictions() {
+        return java.util.List.of();
     }
 }

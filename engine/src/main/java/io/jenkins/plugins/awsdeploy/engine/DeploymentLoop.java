@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -37,6 +38,12 @@ public final class DeploymentLoop {
     private int failedTicks;
     /** Set once a checkpoint could not be stored: the deployment is then being stopped, not stopped again. */
     private boolean stopping;
+    /**
+     * The checkpoint the running call started from; null between calls. Guarded by {@link #gate}, not by the
+     * loop's lock, which the running call holds: a stop must be able to look while a call hangs.
+     */
+    private Checkpoint inCall;
+    private final Object gate = new Object();
 
     public DeploymentLoop(Engine engine, ScheduledExecutorService timer, Clock clock, Listener listener) {
         this.engine = engine;
@@ -62,7 +69,21 @@ public final class DeploymentLoop {
         submit((c, now) -> engine.decline(c, who, now));
     }
 
+    /**
+     * Stops the deployment. While it only checks, nothing needs undoing, so the stop ends it at once even if the
+     * running call is stuck on an endpoint that does not answer; what that call finds is dropped. Once anything
+     * may have changed, the stop waits its turn like every command, and the engine puts traffic back.
+     */
     public void abort(String why) {
+        String message = why + " before any change; nothing was changed in AWS";
+        boolean stoppedNow;
+        synchronized (gate) {
+            stoppedNow = inCall != null && inCall.beforeAnyChange() && outcome.complete(new Outcome.Stopped(message));
+        }
+        if (stoppedNow) {
+            tell(new DeploymentEvent(clock.instant(), EventKind.ABORT_REQUESTED, message, null, Map.of(), ""));
+            return;
+        }
         submit((c, now) -> engine.abort(c, why, now));
     }
 
@@ -79,12 +100,16 @@ public final class DeploymentLoop {
     }
 
     private synchronized void run(BiFunction<Checkpoint, Instant, Tick> step) {
-        if (outcome.isDone()) return;
+        synchronized (gate) {
+            if (outcome.isDone()) return;
+            inCall = checkpoint;
+        }
         Tick tick;
         try {
             tick = step.apply(checkpoint, clock.instant());
             failedTicks = 0;
         } catch (RuntimeException e) {
+            if (!endCall()) return;
             failedTicks++;
             if (failedTicks >= MAX_FAILED_TICKS) {
                 outcome.complete(gaveUp(AwsFailure.describe(e)));
@@ -96,6 +121,8 @@ public final class DeploymentLoop {
             arm(step, backoff.toMillis());
             return;
         }
+        // Stopped while only checking: nothing was changed, and nothing this call decided may be acted on.
+        if (!endCall()) return;
         checkpoint = tick.checkpoint();
         boolean stored = true;
         try {
@@ -118,6 +145,14 @@ public final class DeploymentLoop {
             return;
         }
         arm(engine::advance, Math.max(0, Duration.between(clock.instant(), tick.wakeAt()).toMillis()));
+    }
+
+    /** Marks the call as over; false if the deployment was stopped meanwhile. */
+    private boolean endCall() {
+        synchronized (gate) {
+            inCall = null;
+            return !outcome.isDone();
+        }
     }
 
     /** A printer that fails must not stop a deployment, least of all a rollback. */

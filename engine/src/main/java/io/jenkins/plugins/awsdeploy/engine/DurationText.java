@@ -10,6 +10,12 @@ public final class DurationText {
 
     private static final Pattern FORM = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
+    /**
+     * The longest duration any parameter takes. A bake, poll or timeout beyond a week is a typo (an extra zero),
+     * and far beyond it the arithmetic of deadlines overflows.
+     */
+    public static final Duration MAX = Duration.ofDays(7);
+
     private DurationText() {
     }
 
@@ -21,10 +27,19 @@ public final class DurationText {
             throw new InvalidInputException(List.of(new Problem(parameter,
                     "'" + text + "' is not a duration; write it like 30s, 5m, 1h or 1h30m")));
         }
-        Duration d = Duration.ZERO;
-        if (m.group(1) != null) d = d.plusHours(Long.parseLong(m.group(1)));
-        if (m.group(2) != null) d = d.plusMinutes(Long.parseLong(m.group(2)));
-        if (m.group(3) != null) d = d.plusSeconds(Long.parseLong(m.group(3)));
+        Duration d;
+        try {
+            d = Duration.ZERO;
+            if (m.group(1) != null) d = d.plusHours(Long.parseLong(m.group(1)));
+            if (m.group(2) != null) d = d.plusMinutes(Long.parseLong(m.group(2)));
+            if (m.group(3) != null) d = d.plusSeconds(Long.parseLong(m.group(3)));
+        } catch (NumberFormatException | ArithmeticException tooManyDigits) {
+            d = null;
+        }
+        if (d == null || d.compareTo(MAX) > 0) {
+            throw new InvalidInputException(List.of(new Problem(parameter,
+                    "'" + text + "' is longer than " + MAX.toDays() + " days (" + format(MAX) + "), the most any duration may be")));
+        }
         return d;
     }
 

@@ -7,6 +7,8 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryDeployment;
 import io.jenkins.plugins.awsdeploy.engine.ecs.EcsRollback;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -18,41 +20,72 @@ public final class Engine {
     private final CanaryDeployment canary;
     private final BlueGreenDeployment blueGreen;
     private final EcsRollback rollback;
+    private final Ownership ownership;
 
+    /** Events are timed by the system clock: when each happened, not when its call began. */
     public Engine(AwsPorts ports) {
-        this.canary = new CanaryDeployment(ports.traffic(), ports.alarms());
-        this.blueGreen = new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms());
-        this.rollback = new EcsRollback(ports.ecs());
+        this(ports, Clock.systemUTC());
     }
 
-    /** Reads the world, decides one step, acts, and says when to come back. */
+    /** @param clock the clock the shell drives the deployment by (a virtual one in tests), to time each event */
+    public Engine(AwsPorts ports, Clock clock) {
+        this.ownership = new Ownership(ports.leases());
+        this.canary = new CanaryDeployment(ports.traffic(), ports.alarms(), ownership, clock);
+        this.blueGreen = new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms(), ownership, clock);
+        this.rollback = new EcsRollback(ports.ecs(), ownership, clock);
+    }
+
+    /**
+     * Reads the world, decides one step, acts, and says when to come back. Around every call the
+     * deployment's ownership marks are renewed when due, and taken off once it has ended.
+     */
     public Tick advance(Checkpoint checkpoint, Instant now) {
+        return ownership.keep(advanceStrategy(checkpoint, now), now, false);
+    }
+
+    /** The first call after the process that ran the deployment was restarted: it also takes its marks again. */
+    public Tick resume(Checkpoint checkpoint, Instant now) {
+        return ownership.keep(resumeStrategy(checkpoint, now), now, true);
+    }
+
+    public Tick approve(Checkpoint checkpoint, String who, Instant now) {
+        return ownership.keep(approveStrategy(checkpoint, who, now), now, false);
+    }
+
+    public Tick decline(Checkpoint checkpoint, String who, Instant now) {
+        return ownership.keep(declineStrategy(checkpoint, who, now), now, false);
+    }
+
+    /** Stops at any moment: rolls back if anything was changed, and ends Stopped. */
+    public Tick abort(Checkpoint checkpoint, String why, Instant now) {
+        return ownership.keep(abortStrategy(checkpoint, why, now), now, false);
+    }
+
+    private Tick advanceStrategy(Checkpoint checkpoint, Instant now) {
         if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.advance(b, now);
         if (checkpoint instanceof RollbackCheckpoint r) return rollback.advance(r, now);
         return canary.advance(canary(checkpoint), now);
     }
 
-    /** The first call after the process that ran the deployment was restarted. */
-    public Tick resume(Checkpoint checkpoint, Instant now) {
+    private Tick resumeStrategy(Checkpoint checkpoint, Instant now) {
         if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.resume(b, now);
         if (checkpoint instanceof RollbackCheckpoint r) return rollback.resume(r, now);
         return canary.resume(canary(checkpoint), now);
     }
 
-    public Tick approve(Checkpoint checkpoint, String who, Instant now) {
+    private Tick approveStrategy(Checkpoint checkpoint, String who, Instant now) {
         if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.approve(b, who, now);
         if (checkpoint instanceof RollbackCheckpoint r) return rollback.approve(r, who, now);
         return canary.approve(canary(checkpoint), who, now);
     }
 
-    public Tick decline(Checkpoint checkpoint, String who, Instant now) {
+    private Tick declineStrategy(Checkpoint checkpoint, String who, Instant now) {
         if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.decline(b, who, now);
         if (checkpoint instanceof RollbackCheckpoint r) return rollback.decline(r, who, now);
         return canary.decline(canary(checkpoint), who, now);
     }
 
-    /** Stops at any moment: rolls back if anything was changed, and ends Stopped. */
-    public Tick abort(Checkpoint checkpoint, String why, Instant now) {
+    private Tick abortStrategy(Checkpoint checkpoint, String why, Instant now) {
         if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.abort(b, why, now);
         if (checkpoint instanceof RollbackCheckpoint r) return rollback.abort(r, why, now);
         return canary.abort(canary(checkpoint), why, now);

@@ -31,6 +31,14 @@ public final class EventLine {
         return b.toString();
     }
 
+    /**
+     * A heartbeat, for a log that cannot redraw: {@code 14:05:00  status: baking step 2/3 at 50%, 3m12s of 5m left |
+     * traffic 50/50 (stable/new) | alarms: 5xx OK | next: shift to 100%}.
+     */
+    public String format(Progress p) {
+        return time.format(p.at()) + "  status: " + p.sentence();
+    }
+
     /** {@code all 3 OK}, or each alarm that is not OK by name. */
     static String alarms(Map<String, AlarmState> alarms) {
         long notOk = alarms.values().stream().filter(s -> s != AlarmState.OK).count();

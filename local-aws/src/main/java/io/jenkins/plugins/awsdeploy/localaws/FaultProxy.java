@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -39,7 +40,12 @@ public final class FaultProxy implements AutoCloseable {
         /** The connection is closed without an answer; the target never sees the request. */
         DROP(null),
         /** The target handles the request, then the connection is closed without passing its answer on. */
-        DROP_AFTER_FORWARD(null);
+        DROP_AFTER_FORWARD(null),
+        /**
+         * The request is read and never answered, until the proxy is closed: an endpoint that accepts connections
+         * and hangs. Only the client's own timeouts end the call. The target never sees the request.
+         */
+        NO_ANSWER(null);
 
         private final WireProtocol.AwsError error;
 
@@ -56,6 +62,7 @@ public final class FaultProxy implements AutoCloseable {
     private final Queue<Fault> scripted = new ConcurrentLinkedQueue<>();
     private volatile Map<Fault, Double> rates;
     private final LoopbackHttpServer server;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private FaultProxy(Builder builder) throws IOException {
         this.upstream = new Upstream(builder.target);
@@ -111,6 +118,7 @@ public final class FaultProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.close();
     }
 
@@ -131,12 +139,23 @@ public final class FaultProxy implements AutoCloseable {
             upstream.forward(exchange, body);
         }
         injected.get(fault).incrementAndGet();
-        if (fault.error != null) {
+        if (fault == Fault.NO_ANSWER) {
+            hang(exchange);
+        } else if (fault.error != null) {
             protocol.answer(exchange, fault.error);
         } else {
             // Closing before any response header makes the JDK server close the socket: the client sees an IOException.
             exchange.close();
         }
+    }
+
+    private void hang(HttpExchange exchange) {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exchange.close();
     }
 
     private Fault nextFault() {

@@ -20,6 +20,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadB
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -140,6 +145,20 @@ class FaultProxyTest {
             assertThat(retrying.describeLoadBalancers().loadBalancers()).isEmpty();
             assertThat(proxy.injected(Fault.DROP)).isEqualTo(4);
         }
+    }
+
+    @Test
+    void noAnswerHoldsTheCallUntilTheClientGivesUpAndNeverReachesTheTarget() throws Exception {
+        proxy = FaultProxy.builder(aws.endpoint()).start();
+        proxy.injectNext(Fault.NO_ANSWER);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(proxy.endpoint().resolve("/?Action=DescribeLoadBalancers&Version=2015-12-01"))
+                .timeout(Duration.ofSeconds(1)).GET().build();
+
+        assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        assertThat(proxy.injected(Fault.NO_ANSWER)).isEqualTo(1);
+        assertThat(proxy.passed()).isZero();
     }
 
     @Test

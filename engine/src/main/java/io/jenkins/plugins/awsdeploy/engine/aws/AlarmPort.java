@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,4 +12,10 @@ public interface AlarmPort {
      * absent from the answer. Throws if CloudWatch cannot be read after the client's retries.
      */
     Map<String, AlarmReading> read(List<String> names);
+
+    /**
+     * The state changes of one alarm after {@code since} (CloudWatch's clock), oldest first, each as the
+     * state it went to (DescribeAlarmHistory, StateUpdate items). Throws if the history cannot be read.
+     */
+    List<AlarmReading> history(String name, Instant since);
 }

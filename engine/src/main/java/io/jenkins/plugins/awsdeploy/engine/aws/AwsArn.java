@@ -33,7 +33,25 @@ public record AwsArn(String partition, String service, String region, String acc
             return Optional.of(new Problem(parameter, "is in region " + arn.get().region() + " but the deployment runs in "
                     + region));
         }
+        if (region != null && !region.isBlank() && !arn.get().partition().equals(partitionOf(region))) {
+            return Optional.of(new Problem(parameter, "is in partition " + arn.get().partition() + " but region " + region
+                    + " is in partition " + partitionOf(region)));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The partition a region belongs to, from its name: a region lives in exactly one, and credentials of one
+     * partition never reach another, so a mismatched ARN can only fail later, at a worse moment.
+     */
+    public static String partitionOf(String region) {
+        if (region.startsWith("cn-")) return "aws-cn";
+        if (region.startsWith("us-gov-")) return "aws-us-gov";
+        if (region.startsWith("us-isob-")) return "aws-iso-b";
+        if (region.startsWith("us-iso-")) return "aws-iso";
+        if (region.startsWith("eu-isoe-")) return "aws-iso-e";
+        if (region.startsWith("us-isof-")) return "aws-iso-f";
+        return "aws";
     }
 
     private static String article(String noun) {

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
 import java.time.Duration;
+import io.jenkins.plugins.awsdeploy.engine.ownership.EcsLeases;
+import io.jenkins.plugins.awsdeploy.engine.ownership.ElbLeases;
+import io.jenkins.plugins.awsdeploy.engine.ownership.LeasesByService;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -13,6 +16,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -21,8 +25,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 /**
  * The SDK clients of one deployment, built the same way in the CLI and on a Jenkins agent: one explicit
  * Apache HTTP client (no service discovery through remote class loading), the standard retry strategy
- * with backoff and jitter for throttling, 5xx and dropped connections, and bounded call times so a dead
- * connection cannot hang a tick.
+ * with backoff and jitter for throttling, 5xx and dropped connections, and bounded call times
+ * ({@link AwsAccess#callTimeout()}) so a dead connection cannot hang a tick.
  */
 public final class AwsSession implements AutoCloseable {
 
@@ -47,15 +51,19 @@ public final class AwsSession implements AutoCloseable {
 
     /** With a retry strategy of the caller's, e.g. none, for tests that must see the first failure. */
     public AwsSession(AwsAccess access, RetryStrategy retry) {
+        Duration callTimeout = access.callTimeout();
         http = ApacheHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(20))
+                .connectionTimeout(min(Duration.ofSeconds(5), callTimeout))
+                .socketTimeout(callTimeout)
                 .maxConnections(16)
                 .build();
+        // One bound for the whole call, retries included: a preflight against an endpoint that never answers
+        // must end in about a minute, not after several full rounds of retries.
         ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
                 .retryStrategy(retry)
-                .apiCallAttemptTimeout(Duration.ofSeconds(20))
-                .apiCallTimeout(Duration.ofSeconds(90))
+                .apiCallAttemptTimeout(callTimeout)
+                .apiCallTimeout(callTimeout)
+                .addExecutionInterceptor(new UnansweredCalls(callTimeout))
                 .build();
         AwsCredentialsProvider base = access.credentials() == null
                 ? DefaultCredentialsProvider.builder().build()
@@ -74,9 +82,12 @@ public final class AwsSession implements AutoCloseable {
             credentials = base;
         }
         elb = configure(ElasticLoadBalancingV2Client.builder(), access, credentials, override).build();
-        cloudWatch = configure(CloudWatchClient.builder(), access, credentials, override).build();
+        CloudWatchClientBuilder cw = configure(CloudWatchClient.builder(), access, credentials, override);
+        if (access.cloudWatchEndpoint() != null) cw.endpointOverride(access.cloudWatchEndpoint());
+        cloudWatch = cw.build();
         ecs = configure(EcsClient.builder(), access, credentials, override).build();
-        ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs));
+        ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs),
+                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs)));
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
@@ -84,6 +95,10 @@ public final class AwsSession implements AutoCloseable {
         builder.region(Region.of(access.region())).credentialsProvider(creds).overrideConfiguration(override).httpClient(http);
         if (access.endpoint() != null) builder.endpointOverride(access.endpoint());
         return builder;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static software.amazon.awssdk.auth.credentials.AwsCredentials sdkCredentials(SessionCredentials c) {

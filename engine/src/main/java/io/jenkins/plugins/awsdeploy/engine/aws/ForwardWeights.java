@@ -35,6 +35,17 @@ public record ForwardWeights(Map<String, Integer> weights) {
         return Optional.of(Split.canaryAt(c * 100 / total));
     }
 
+    /**
+     * These weights with the two groups set to {@code split}, every other group kept exactly as it was (a
+     * leftover at weight 0 belongs to someone else, and dropping it would be a change nobody asked for).
+     */
+    public ForwardWeights withSplit(String stable, String canary, Split split) {
+        Map<String, Integer> next = new LinkedHashMap<>(weights);
+        next.put(stable, split.stable());
+        next.put(canary, split.canary());
+        return new ForwardWeights(next);
+    }
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();

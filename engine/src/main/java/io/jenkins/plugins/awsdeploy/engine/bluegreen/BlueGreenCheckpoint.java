@@ -22,6 +22,7 @@ import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.Switching;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.UpdatingIdle;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.WaitingForIdle;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,19 +37,27 @@ import java.util.TreeMap;
  * @param taskDefinition     the revision being deployed, once known (registered, or looked up at preflight)
  * @param live               the production split, stable = {@code from}, new = the other side; null until preflight
  * @param alarms             the alarm states of the last poll
+ * @param claim              who this deployment is, and which resources carry its ownership marker
  */
 @JsonTypeName("blue-green")
 public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colour from, int desiredCount,
                                   String fromTaskDefinition, String taskDefinition, Split live,
-                                  Map<String, AlarmState> alarms, List<DeploymentEvent> history) implements Checkpoint {
+                                  Map<String, AlarmState> alarms, List<DeploymentEvent> history, Claim claim)
+        implements Checkpoint {
 
     public BlueGreenCheckpoint {
         alarms = java.util.Collections.unmodifiableMap(new TreeMap<>(alarms == null ? Map.of() : alarms));
         history = List.copyOf(history);
     }
 
+    /** A new deployment with an id of its own, run by this host. */
     public static BlueGreenCheckpoint start(BlueGreenSpec spec) {
-        return new BlueGreenCheckpoint(spec, new Preflight(), null, 0, null, null, null, Map.of(), List.of());
+        return start(spec, Claim.fresh());
+    }
+
+    /** A new deployment that is {@code who}: a shell that knows a stable id (a Jenkins build) gives it here. */
+    public static BlueGreenCheckpoint start(BlueGreenSpec spec, Claim who) {
+        return new BlueGreenCheckpoint(spec, new Preflight(), null, 0, null, null, null, Map.of(), List.of(), who);
     }
 
     /** The side being deployed to; null until preflight. */
@@ -57,27 +66,38 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
     }
 
     BlueGreenCheckpoint with(BlueGreenPhase next) {
-        return new BlueGreenCheckpoint(spec, next, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, history);
+        return new BlueGreenCheckpoint(spec, next, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, history, claim);
     }
 
     BlueGreenCheckpoint with(BlueGreenPhase next, Split nowLive) {
-        return new BlueGreenCheckpoint(spec, next, from, desiredCount, fromTaskDefinition, taskDefinition, nowLive, alarms, history);
+        return new BlueGreenCheckpoint(spec, next, from, desiredCount, fromTaskDefinition, taskDefinition, nowLive, alarms, history, claim);
     }
 
     BlueGreenCheckpoint withAlarms(Map<String, AlarmState> states) {
-        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, states, history);
+        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, states, history, claim);
     }
 
     BlueGreenCheckpoint withStart(Colour liveSide, int count, String liveRevision) {
-        return new BlueGreenCheckpoint(spec, phase, liveSide, count, liveRevision, taskDefinition, Split.ALL_STABLE, alarms, history);
+        return new BlueGreenCheckpoint(spec, phase, liveSide, count, liveRevision, taskDefinition, Split.ALL_STABLE, alarms, history, claim);
     }
 
     BlueGreenCheckpoint withTaskDefinition(String revision) {
-        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, revision, live, alarms, history);
+        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, revision, live, alarms, history, claim);
     }
 
-    BlueGreenCheckpoint withHistory(List<DeploymentEvent> all) {
-        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, all);
+    @Override
+    public BlueGreenCheckpoint withClaim(Claim c) {
+        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, history, c);
+    }
+
+    @Override
+    public BlueGreenCheckpoint ended(Outcome outcome) {
+        return with(new Finished(outcome));
+    }
+
+    @Override
+    public BlueGreenCheckpoint withHistory(List<DeploymentEvent> all) {
+        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, all, claim);
     }
 
     @Override
@@ -95,6 +115,11 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
             return new ApprovalRequest(what + next.canary() + "% of production traffic to " + to() + " ("
                     + spec.service(to()) + " on " + shortName(taskDefinition) + ")?", a.since(), a.deadline());
         });
+    }
+
+    @Override
+    public boolean beforeAnyChange() {
+        return phase instanceof Preflight;
     }
 
     @Override

@@ -37,7 +37,10 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryDeployment;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase;
 import io.jenkins.plugins.awsdeploy.engine.ecs.KnownGoodTag;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,12 +74,18 @@ public final class BlueGreenDeployment {
     private final TrafficPort traffic;
     private final AlarmPort alarms;
     private final CanaryDeployment canary;
+    private final Ownership ownership;
 
-    public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms) {
+    private final Clock clock;
+
+    /** @param clock times each event when it is told; null tells a call's events at the time it began */
+    public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, Ownership ownership, Clock clock) {
         this.ecs = ecs;
         this.traffic = traffic;
         this.alarms = alarms;
-        this.canary = new CanaryDeployment(traffic, alarms);
+        this.ownership = ownership;
+        this.clock = clock;
+        this.canary = new CanaryDeployment(traffic, alarms, ownership, clock);
     }
 
     public Tick advance(BlueGreenCheckpoint checkpoint, Instant now) {
@@ -140,7 +149,7 @@ public final class BlueGreenDeployment {
         if (switchStarted) return fromCanary(st, canary.abort(((Switching) phase).canary(), why, now), false);
         if (phase instanceof ScaleDownWait w) return fromCanary(st, canary.abort(w.canary(), why, now), true);
         if (phase instanceof Preflight) {
-            String message = why + " before any change; nothing was changed";
+            String message = why + " before any change; nothing was changed in AWS";
             st.say(EventKind.ABORT_REQUESTED, message, "");
             return finish(st, new Outcome.Stopped(message));
         }
@@ -223,6 +232,7 @@ public final class BlueGreenDeployment {
                 identical(spec, problems, liveService.name() + " already runs " + revision.familyRevision());
             }
         }
+        Survey marks = claimAll(st, services, problems);
         if (!problems.isEmpty()) {
             Outcome.Invalid invalid = new Outcome.Invalid(problems);
             st.say(EventKind.FAILED, "preflight failed, " + invalid.message(), "");
@@ -233,7 +243,9 @@ public final class BlueGreenDeployment {
                 + spec.target().describe() + (spec.testTarget() == null ? "" : ", the test " + spec.testTarget().describe())
                 + " and " + (states.isEmpty() ? "no alarms" : states.size() + " alarm(s), none in ALARM") + "; " + live + " ("
                 + liveService.name() + ", " + shortName(liveRevision) + ", " + liveService.desiredCount()
-                + " task(s)) is live, deploying to " + live.other() + " (" + idleService.name() + ")";
+                + " task(s)) is live, deploying to " + live.other() + " (" + idleService.name() + ")"
+                + (marks == null ? "" : "; marked the load balancer and both services as driven by deployment "
+                + st.cp.claim().deploymentId() + marks.takeover());
         if (revision == null) {
             st.cp = st.cp.with(new Registering(liveRevision, images, 0));
             st.say(EventKind.PREFLIGHT_PASSED, checked, "register a copy of " + shortName(liveRevision)
@@ -352,10 +364,7 @@ public final class BlueGreenDeployment {
                 return failBeforeSwitch(st, new Outcome.Failed("the test " + test.describe() + " now forwards to " + before
                         + ", not only to blue and green; left it untouched. Nothing was switched, " + allOnOld(st.cp)));
             }
-            Map<String, Integer> weights = new LinkedHashMap<>();
-            weights.put(to, 100);
-            weights.put(from, 0);
-            traffic.write(test, new ForwardWeights(weights));
+            traffic.write(test, before.withSplit(from, to, Split.canaryAt(100)));
             after = traffic.read(test).orElseThrow(() -> new IllegalStateException("the test " + test.describe() + " vanished"));
         } catch (RuntimeException e) {
             return failedCall(st, p.attempts(), "point the test " + test.describe() + " at " + st.cp.to(), e, PointingTest::new,
@@ -371,7 +380,7 @@ public final class BlueGreenDeployment {
     }
 
     private Tick startSwitch(Story<BlueGreenCheckpoint> st) {
-        st.cp = st.cp.with(new Switching(CanaryCheckpoint.start(st.cp.spec().switchSpec(st.cp.from()))));
+        st.cp = st.cp.with(new Switching(CanaryCheckpoint.inside(st.cp.spec().switchSpec(st.cp.from()))));
         return st.done(st.now);
     }
 
@@ -393,8 +402,7 @@ public final class BlueGreenDeployment {
     /** Records that all traffic goes back to the old side; the canary engine makes the change in the next call. */
     private Tick switchBack(Story<BlueGreenCheckpoint> st, CanaryCheckpoint sub, String cause, boolean afterSwitch) {
         Split inFlight = sub.phase() instanceof CanaryPhase.Shifting s ? sub.spec().plan().step(s.step()).split() : null;
-        CanaryCheckpoint back = new CanaryCheckpoint(sub.spec(), new CanaryPhase.RollingBack(cause, false, inFlight, 0),
-                sub.live(), sub.alarms(), List.of());
+        CanaryCheckpoint back = sub.inside(new CanaryPhase.RollingBack(cause, false, inFlight, 0));
         st.cp = st.cp.with(afterSwitch ? new ScaleDownWait(back) : new Switching(back));
         st.say(EventKind.ROLLBACK_STARTED, cause, "check that " + st.cp.spec().service(st.cp.from()) + " still serves "
                 + shortName(st.cp.fromTaskDefinition()) + ", then put all traffic back on " + st.cp.from() + " in one change");
@@ -426,7 +434,7 @@ public final class BlueGreenDeployment {
             st.add(e);
         }
         // The canary keeps no history of its own in here: the blue/green checkpoint has it all once.
-        CanaryCheckpoint kept = new CanaryCheckpoint(sub.spec(), sub.phase(), sub.live(), sub.alarms(), List.of());
+        CanaryCheckpoint kept = sub.inside(sub.phase());
         st.cp = st.cp.with(st.cp.phase(), sub.live()).withAlarms(sub.alarms());
         if (ended.isEmpty()) {
             st.cp = st.cp.with(afterSwitch ? new ScaleDownWait(kept) : new Switching(kept));
@@ -437,8 +445,7 @@ public final class BlueGreenDeployment {
         String oldService = spec.service(st.cp.from());
         if (outcome instanceof Outcome.Succeeded && !afterSwitch) {
             Instant until = st.now.plus(spec.scaleDownAfter());
-            CanaryCheckpoint watch = new CanaryCheckpoint(sub.spec(), new CanaryPhase.Baking(spec.plan().size() - 1, until),
-                    sub.live(), sub.alarms(), List.of());
+            CanaryCheckpoint watch = sub.inside(new CanaryPhase.Baking(spec.plan().size() - 1, until));
             st.cp = st.cp.with(new ScaleDownWait(watch));
             st.say(EventKind.INFO, "all production traffic is on " + st.cp.to() + " (" + spec.service(st.cp.to()) + "); "
                     + oldService + " keeps running until " + CLOCK.format(until) + " so that "
@@ -502,8 +509,8 @@ public final class BlueGreenDeployment {
                 // The old side is the only one left that was verified; scaling it down would leave no backends.
                 String cause = "just before scaling " + old + " down, " + st.cp.to() + " does not serve "
                         + shortName(st.cp.taskDefinition()) + " (" + String.join("; ", notServing) + ")";
-                CanaryCheckpoint all = new CanaryCheckpoint(spec.switchSpec(st.cp.from()), new CanaryPhase.Baking(
-                        spec.plan().size() - 1, st.now), Split.canaryAt(100), st.cp.alarms(), List.of());
+                CanaryCheckpoint all = CanaryCheckpoint.inside(spec.switchSpec(st.cp.from()), new CanaryPhase.Baking(
+                        spec.plan().size() - 1, st.now), Split.canaryAt(100), st.cp.alarms());
                 return switchBack(st, all, cause, true);
             }
             ecs.scale(spec.cluster(), old, 0);
@@ -677,6 +684,31 @@ public final class BlueGreenDeployment {
         return services;
     }
 
+    /**
+     * Reads the ownership marks on everything this deployment will change (the listener or rule, the test
+     * listener, both services) and, when the preflight found no problem, marks them as its own. Null for
+     * a checkpoint without an owner.
+     */
+    private Survey claimAll(Story<BlueGreenCheckpoint> st, Map<Colour, EcsService> services, List<Problem> problems) {
+        BlueGreenSpec spec = st.cp.spec();
+        if (st.cp.claim() == null) return null;
+        Map<String, String> drives = new LinkedHashMap<>();
+        drives.put(spec.target().arn(), spec.target().parameter());
+        if (spec.testTarget() != null) drives.put(spec.testTarget().arn(), spec.testTarget().parameter());
+        services.forEach((c, s) -> drives.put(s.arn(), BlueGreenSpec.serviceParameter(c)));
+        Survey marks = ownership.survey(st.cp.claim(), drives, st.now);
+        problems.addAll(marks.problems());
+        if (problems.isEmpty()) {
+            try {
+                st.cp = st.cp.withClaim(ownership.take(st.cp.claim(), List.copyOf(drives.keySet()), st.now, spec.poll()));
+            } catch (RuntimeException e) {
+                problems.add(new Problem(spec.target().parameter(), "could not be marked as driven by this deployment: "
+                        + AwsFailure.describe(e)));
+            }
+        }
+        return marks;
+    }
+
     private void checkTargetGroups(BlueGreenSpec spec, List<Problem> problems) {
         Set<String> missing = ask(problems, "blueTargetGroup",
                 () -> traffic.missingTargetGroups(List.of(spec.blueTargetGroup(), spec.greenTargetGroup())));
@@ -838,7 +870,7 @@ public final class BlueGreenDeployment {
     }
 
     /** Each event of a blue/green deployment carries where production traffic is and what the alarms say. */
-    private static Story<BlueGreenCheckpoint> story(BlueGreenCheckpoint cp, Instant now) {
-        return new Story<>(cp, now, BlueGreenCheckpoint::live, BlueGreenCheckpoint::alarms, BlueGreenCheckpoint::withHistory);
+    private Story<BlueGreenCheckpoint> story(BlueGreenCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, clock, BlueGreenCheckpoint::live, BlueGreenCheckpoint::alarms, BlueGreenCheckpoint::withHistory);
     }
 }

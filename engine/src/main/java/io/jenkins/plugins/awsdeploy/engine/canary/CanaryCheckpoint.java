@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,35 +18,72 @@ import java.util.TreeMap;
  * A canary in progress.
  *
  * @param live   the split the engine last wrote and read back (or found at preflight)
- * @param alarms the alarm states of the last poll, to report only changes
+ * @param alarms      the alarm states of the last poll, to report only changes
+ * @param transitions when each alarm last changed state as CloudWatch said at the last poll, to notice a
+ *                    flap between two polls
+ * @param claim       who this deployment is and what it holds; null inside a blue/green deployment
  */
 @JsonTypeName("canary")
 public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, Map<String, AlarmState> alarms,
-                               List<DeploymentEvent> history) implements Checkpoint {
+                               Map<String, Instant> transitions, List<DeploymentEvent> history, Claim claim)
+        implements Checkpoint {
 
     public CanaryCheckpoint {
         alarms = java.util.Collections.unmodifiableMap(new TreeMap<>(alarms));
+        transitions = java.util.Collections.unmodifiableMap(new TreeMap<>(transitions == null ? Map.of() : transitions));
         history = List.copyOf(history);
     }
 
+    /** A new canary with an id of its own, run by this host. */
     public static CanaryCheckpoint start(CanarySpec spec) {
-        return new CanaryCheckpoint(spec, new CanaryPhase.Preflight(), Split.ALL_STABLE, Map.of(), List.of());
+        return start(spec, Claim.fresh());
+    }
+
+    /** A new canary that is {@code who}: a shell that knows a stable id (a Jenkins build) gives it here. */
+    public static CanaryCheckpoint start(CanarySpec spec, Claim who) {
+        return new CanaryCheckpoint(spec, new CanaryPhase.Preflight(), Split.ALL_STABLE, Map.of(), Map.of(), List.of(), who);
+    }
+
+    /** A canary run by another deployment (blue/green's switch), which holds the ownership marks itself. */
+    public static CanaryCheckpoint inside(CanarySpec spec) {
+        return new CanaryCheckpoint(spec, new CanaryPhase.Preflight(), Split.ALL_STABLE, Map.of(), Map.of(), List.of(), null);
+    }
+
+    /** A canary run by another deployment, found in {@code phase} with {@code live} and these alarm states. */
+    public static CanaryCheckpoint inside(CanarySpec spec, CanaryPhase phase, Split live, Map<String, AlarmState> alarms) {
+        return new CanaryCheckpoint(spec, phase, live, alarms, Map.of(), List.of(), null);
+    }
+
+    /** The same canary in another phase, with its own history dropped: the outer deployment keeps the story. */
+    public CanaryCheckpoint inside(CanaryPhase next) {
+        return new CanaryCheckpoint(spec, next, live, alarms, transitions, List.of(), null);
     }
 
     CanaryCheckpoint with(CanaryPhase next) {
-        return new CanaryCheckpoint(spec, next, live, alarms, history);
+        return new CanaryCheckpoint(spec, next, live, alarms, transitions, history, claim);
     }
 
     CanaryCheckpoint with(CanaryPhase next, Split nowLive) {
-        return new CanaryCheckpoint(spec, next, nowLive, alarms, history);
+        return new CanaryCheckpoint(spec, next, nowLive, alarms, transitions, history, claim);
     }
 
-    CanaryCheckpoint withAlarms(Map<String, AlarmState> states) {
-        return new CanaryCheckpoint(spec, phase, live, states, history);
+    CanaryCheckpoint withAlarms(Map<String, AlarmState> states, Map<String, Instant> changedAt) {
+        return new CanaryCheckpoint(spec, phase, live, states, changedAt, history, claim);
     }
 
-    CanaryCheckpoint withHistory(List<DeploymentEvent> all) {
-        return new CanaryCheckpoint(spec, phase, live, alarms, all);
+    @Override
+    public CanaryCheckpoint withHistory(List<DeploymentEvent> all) {
+        return new CanaryCheckpoint(spec, phase, live, alarms, transitions, all, claim);
+    }
+
+    @Override
+    public CanaryCheckpoint withClaim(Claim c) {
+        return new CanaryCheckpoint(spec, phase, live, alarms, transitions, history, c);
+    }
+
+    @Override
+    public CanaryCheckpoint ended(Outcome outcome) {
+        return with(new CanaryPhase.Finished(outcome));
     }
 
     @Override
@@ -60,6 +98,23 @@ public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, M
         Instant deadline = spec.approvalTimeout() == null ? null : a.since().plus(spec.approvalTimeout());
         return Optional.of(new ApprovalRequest("Shift to " + next.canary() + "% on the new side (" + next + ")?",
                 a.since(), deadline));
+    }
+
+    @Override
+    public boolean beforeAnyChange() {
+        return phase instanceof CanaryPhase.Preflight;
+    }
+
+    @Override
+    public List<String> contradictions() {
+        int step = phase instanceof CanaryPhase.Shifting s ? s.step()
+                : phase instanceof CanaryPhase.Baking b ? b.step()
+                : phase instanceof CanaryPhase.AwaitingApproval a ? a.step() : 0;
+        if (phase == null) return List.of("it has no phase");
+        if (step < 0 || step >= spec.plan().size()) {
+            return List.of("its phase is at step " + (step + 1) + " of a plan of " + spec.plan().size() + " step(s)");
+        }
+        return List.of();
     }
 
     @Override

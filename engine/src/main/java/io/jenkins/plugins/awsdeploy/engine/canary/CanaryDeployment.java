@@ -20,6 +20,10 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Finished;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Preflight;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.RollingBack;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Shifting;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,8 +41,9 @@ import java.util.TreeMap;
  * change, and returns the checkpoint to store and when to be called again. It never waits: the shell
  * owns time.
  *
- * <p>Per step it makes three load balancer calls (read to guard, write, read back); per poll one
- * DescribeAlarms call for all alarms.
+ * <p>Per step it makes three load balancer calls (read to guard, write, read back); per poll two calls:
+ * one read of the weights, so that someone else's change is noticed at once, and one DescribeAlarms call
+ * for all alarms.
  */
 public final class CanaryDeployment {
 
@@ -48,11 +53,16 @@ public final class CanaryDeployment {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final TrafficPort traffic;
-    private final AlarmPort alarms;
+    private final AlarmWatch watch;
+    private final Ownership ownership;
+    private final Clock clock;
 
-    public CanaryDeployment(TrafficPort traffic, AlarmPort alarms) {
+    /** @param clock times each event when it is told; null tells a call's events at the time it began */
+    public CanaryDeployment(TrafficPort traffic, AlarmPort alarms, Ownership ownership, Clock clock) {
         this.traffic = traffic;
-        this.alarms = alarms;
+        this.watch = new AlarmWatch(alarms);
+        this.ownership = ownership;
+        this.clock = clock;
     }
 
     public Tick advance(CanaryCheckpoint checkpoint, Instant now) {
@@ -77,7 +87,18 @@ public final class CanaryDeployment {
         if (phase instanceof Finished) return st.done(null);
         if (phase instanceof Baking || phase instanceof AwaitingApproval) {
             ForwardWeights found = readWeights(checkpoint.spec());
-            if (!checkpoint.live().equals(asSplit(checkpoint.spec(), found).orElse(null))) {
+            Optional<Split> split = asSplit(checkpoint.spec(), found);
+            if (split.equals(Optional.of(Split.ALL_STABLE)) && !checkpoint.live().equals(Split.ALL_STABLE)) {
+                // What a rollback leaves: one whose checkpoints could not be stored (the loop stops and puts traffic
+                // back when a store fails), or a person who restored it meanwhile. Either way nothing is left to do.
+                String message = "after the restart the " + checkpoint.spec().target().describe() + " forwards 100/0,"
+                        + " the split this deployment would have restored, not the " + checkpoint.live() + " its last stored"
+                        + " checkpoint shows (a later checkpoint may not have been stored); all traffic is on the stable side";
+                st.cp = checkpoint.with(new Finished(new Outcome.Stopped(message)), Split.ALL_STABLE);
+                st.say(EventKind.ROLLED_BACK, message, "");
+                return st.done(null);
+            }
+            if (!checkpoint.live().equals(split.orElse(null))) {
                 return unsafe(st, "after the restart the " + checkpoint.spec().target().describe() + " forwards "
                         + found + ", not the " + checkpoint.live() + " this deployment left; someone else changed it");
             }
@@ -116,8 +137,8 @@ public final class CanaryDeployment {
             return st.done(phase instanceof Finished ? null : now);
         }
         if (phase instanceof Preflight) {
-            st.cp = checkpoint.with(new Finished(new Outcome.Stopped(why + " before any change; nothing was changed")));
-            st.say(EventKind.ABORT_REQUESTED, why + " before any change; nothing was changed", "");
+            st.cp = checkpoint.with(new Finished(new Outcome.Stopped(why + " before any change; nothing was changed in AWS")));
+            st.say(EventKind.ABORT_REQUESTED, why + " before any change; nothing was changed in AWS", "");
             return st.done(null);
         }
         Split inFlight = phase instanceof Shifting s ? checkpoint.spec().plan().step(s.step()).split() : null;
@@ -139,7 +160,9 @@ public final class CanaryDeployment {
                 problems.add(new Problem(target.parameter(), "no " + target.describe() + " exists"));
             } else if (!found.get().weights().containsKey(spec.stableTargetGroup())) {
                 problems.add(new Problem(target.parameter(), "does not forward to the stable target group "
-                        + ForwardWeights.shortName(spec.stableTargetGroup()) + "; it forwards to " + found.get()));
+                        + ForwardWeights.shortName(spec.stableTargetGroup()) + "; it forwards to " + found.get()
+                        + (found.get().weightOf(spec.canaryTargetGroup()) > 0 ? "; are the stable and the canary target "
+                        + "group swapped?" : "")));
             } else {
                 current = asSplit(spec, found.get());
                 if (current.isEmpty()) {
@@ -158,24 +181,13 @@ public final class CanaryDeployment {
         } catch (RuntimeException e) {
             problems.add(new Problem("stableTargetGroup", "target groups could not be read: " + AwsFailure.describe(e)));
         }
-        Map<String, AlarmState> states = new TreeMap<>();
-        if (!spec.alarms().isEmpty()) {
-            try {
-                Map<String, AlarmReading> readings = alarms.read(spec.alarms());
-                for (String name : spec.alarms()) {
-                    AlarmReading r = readings.get(name);
-                    if (r == null) {
-                        problems.add(new Problem("alarms", "no alarm named '" + name + "' exists in this region"));
-                    } else if (r.state() == AlarmState.ALARM) {
-                        problems.add(new Problem("alarms", "'" + name + "' is already in ALARM (" + r.reason()
-                                + "); a deployment it guards would be rolled back at once, so it does not start"));
-                    } else {
-                        states.put(name, r.state());
-                    }
-                }
-            } catch (RuntimeException e) {
-                problems.add(new Problem("alarms", "could not be read: " + AwsFailure.describe(e)));
-            }
+        AlarmWatch.Poll alarmsNow = watch.check(spec.alarms(), problems);
+        Map<String, AlarmState> states = alarmsNow.states();
+        Claim me = st.cp.claim();
+        Survey marks = null;
+        if (me != null) {
+            marks = ownership.survey(me, Map.of(target.arn(), target.parameter()), st.now);
+            problems.addAll(marks.problems());
         }
         OptionalInt resumeAt = OptionalInt.empty();
         if (current.isPresent() && !current.get().equals(Split.ALL_STABLE)) {
@@ -183,6 +195,23 @@ public final class CanaryDeployment {
             if (resumeAt.isEmpty()) {
                 problems.add(new Problem(target.parameter(), "splits traffic " + current.get()
                         + " (stable/new), which is neither 100/0 nor a step of this plan (" + spec.plan().describe() + ")"));
+            } else if (marks == null || !marks.ours().contains(target.arn())) {
+                // Only this deployment's own marker proves the split is its work; anything else (the target
+                // groups given the wrong way round, another pipeline's canary) must not be "continued".
+                resumeAt = OptionalInt.empty();
+                problems.add(new Problem(target.parameter(), "splits traffic " + current.get() + " (stable/new: "
+                        + found(spec, current.get()) + "), not 100/0 on the stable target group, and nothing shows this "
+                        + "deployment made that split; check that the stable and the canary target group are not swapped, "
+                        + "resume an interrupted deployment from its state file, or put all traffic on the stable target "
+                        + "group first"));
+            }
+        }
+        if (problems.isEmpty() && marks != null) {
+            try {
+                st.cp = st.cp.withClaim(ownership.take(me, List.of(target.arn()), st.now, spec.poll()));
+            } catch (RuntimeException e) {
+                problems.add(new Problem(target.parameter(), "could not be marked as driven by this deployment: "
+                        + AwsFailure.describe(e)));
             }
         }
         if (!problems.isEmpty()) {
@@ -192,9 +221,10 @@ public final class CanaryDeployment {
             st.say(EventKind.FAILED, "preflight failed, " + invalid.message(), "");
             return st.done(null);
         }
-        st.cp = st.cp.withAlarms(states);
+        st.cp = st.cp.withAlarms(states, alarmsNow.transitions());
         String checked = "checked the " + target.describe() + ", both target groups and "
-                + (states.isEmpty() ? "no alarms" : states.size() + " alarm(s), none in ALARM");
+                + (states.isEmpty() ? "no alarms" : states.size() + " alarm(s), none in ALARM")
+                + (marks == null ? "" : "; marked it as driven by deployment " + me.deploymentId() + marks.takeover());
         if (resumeAt.isPresent()) {
             int i = resumeAt.getAsInt();
             st.cp = st.cp.with(new Baking(i, st.now.plus(spec.plan().step(i).bake())), current.get());
@@ -224,7 +254,7 @@ public final class CanaryDeployment {
         }
         if (!found.get().equals(target)) {
             try {
-                traffic.write(spec.target(), weightsFor(spec, target));
+                traffic.write(spec.target(), before.withSplit(spec.stableTargetGroup(), spec.canaryTargetGroup(), target));
             } catch (RuntimeException e) {
                 return startRollback(st, "could not shift to " + target + ": " + AwsFailure.describe(e), target);
             }
@@ -248,6 +278,8 @@ public final class CanaryDeployment {
 
     private Tick bake(Story<CanaryCheckpoint> st, Baking b) {
         CanarySpec spec = st.cp.spec();
+        Optional<Tick> drifted = drifted(st);
+        if (drifted.isPresent()) return drifted.get();
         if (!pollAlarms(st)) {
             return st.done(st.now);
         }
@@ -255,8 +287,8 @@ public final class CanaryDeployment {
             return st.done(Tick.wake(st.now, spec.poll(), b.until()));
         }
         if (spec.plan().isLast(b.step())) {
-            String message = "all traffic is on the new side (" + st.cp.live() + ") after " + spec.plan().size()
-                    + " step(s)" + (spec.alarms().isEmpty() ? "" : "; alarms stayed OK");
+            String message = "all traffic is on the new side (" + st.cp.live() + ")" + stepsMade(st.cp)
+                    + (spec.alarms().isEmpty() ? "" : "; alarms stayed OK");
             st.cp = st.cp.with(new Finished(new Outcome.Succeeded(message)));
             st.say(EventKind.SUCCEEDED, message, "");
             return st.done(null);
@@ -266,6 +298,8 @@ public final class CanaryDeployment {
 
     private Tick awaitApproval(Story<CanaryCheckpoint> st, AwaitingApproval a) {
         CanarySpec spec = st.cp.spec();
+        Optional<Tick> drifted = drifted(st);
+        if (drifted.isPresent()) return drifted.get();
         if (!pollAlarms(st)) {
             return st.done(st.now);
         }
@@ -293,7 +327,7 @@ public final class CanaryDeployment {
                     return unsafe(st, "while rolling back (" + r.cause() + ") the weights were found changed by someone else: "
                             + before + " instead of " + st.cp.live() + "; left them untouched");
                 }
-                traffic.write(spec.target(), weightsFor(spec, Split.ALL_STABLE));
+                traffic.write(spec.target(), before.withSplit(spec.stableTargetGroup(), spec.canaryTargetGroup(), Split.ALL_STABLE));
                 ForwardWeights after = readWeights(spec);
                 if (!Optional.of(Split.ALL_STABLE).equals(asSplit(spec, after))) {
                     return unsafe(st, "wrote 100/0 to roll back (" + r.cause() + ") but AWS reports " + after);
@@ -335,42 +369,53 @@ public final class CanaryDeployment {
         return st.done(st.now);
     }
 
+    /**
+     * Reads the weights at a poll: present, having stopped the deployment, when they are not the split
+     * this deployment left. Someone else's change is noticed within one poll, not at the next step.
+     */
+    private Optional<Tick> drifted(Story<CanaryCheckpoint> st) {
+        CanarySpec spec = st.cp.spec();
+        ForwardWeights now;
+        try {
+            now = readWeights(spec);
+        } catch (RuntimeException e) {
+            return Optional.of(startRollback(st, "could not read the " + spec.target().describe() + " while watching it: "
+                    + AwsFailure.describe(e), null));
+        }
+        if (st.cp.live().equals(asSplit(spec, now).orElse(null))) return Optional.empty();
+        return Optional.of(unsafe(st, "the weights were changed by someone else: expected " + st.cp.live()
+                + " (stable/new), found " + now + "; left them untouched"));
+    }
+
+    /**
+     * How many steps this deployment moved traffic for, as the summary says it: a canary continued from a
+     * plan point moved fewer steps than its plan has, and one that found all traffic moved already, none.
+     */
+    private static String stepsMade(CanaryCheckpoint cp) {
+        long made = cp.history().stream().filter(e -> e.kind() == EventKind.SHIFTED).count();
+        int planned = cp.spec().plan().size();
+        if (made == 0) return "; this deployment found it there and changed nothing";
+        return " after " + made + " step(s)" + (made < planned ? " of this deployment (the plan has " + planned
+                + "; it began at a later step)" : "");
+    }
+
+    private static String found(CanarySpec spec, Split split) {
+        return ForwardWeights.shortName(spec.stableTargetGroup()) + " " + split.stable() + "%, "
+                + ForwardWeights.shortName(spec.canaryTargetGroup()) + " " + split.canary() + "%";
+    }
+
     /** Reads every alarm once. Returns false, having started the rollback, if one is failing. */
     private boolean pollAlarms(Story<CanaryCheckpoint> st) {
         CanarySpec spec = st.cp.spec();
         if (spec.alarms().isEmpty()) return true;
-        Map<String, AlarmReading> readings;
-        String readError = null;
-        try {
-            readings = alarms.read(spec.alarms());
-        } catch (RuntimeException e) {
-            readings = Map.of();
-            readError = AwsFailure.describe(e);
+        AlarmWatch.Poll poll = watch.poll(spec.alarms(), st.cp.transitions());
+        Map<String, AlarmState> was = st.cp.alarms();
+        st.cp = st.cp.withAlarms(poll.states(), poll.transitions());
+        if (!poll.states().equals(was)) {
+            st.say(EventKind.ALARM_CHANGED, poll.changesSince(was), poll.failing().isPresent() ? "roll back" : "keep baking");
         }
-        Map<String, AlarmState> states = new TreeMap<>();
-        Map<String, String> reasons = new LinkedHashMap<>();
-        for (String name : spec.alarms()) {
-            AlarmReading r = readings.get(name);
-            states.put(name, r == null ? AlarmState.UNREADABLE : r.state());
-            reasons.put(name, r != null ? r.reason() : readError != null ? "could not be read: " + readError : "it no longer exists");
-        }
-        Optional<String> failing = spec.alarms().stream().filter(n -> states.get(n).failing()).findFirst();
-        if (!states.equals(st.cp.alarms())) {
-            StringBuilder changes = new StringBuilder();
-            states.forEach((name, state) -> {
-                AlarmState was = st.cp.alarms().get(name);
-                if (state != was) {
-                    changes.append(changes.length() == 0 ? "" : "; ").append(name).append(' ')
-                            .append(was == null ? "?" : was).append(" → ").append(state);
-                    if (state != AlarmState.OK) changes.append(" (").append(reasons.get(name)).append(')');
-                }
-            });
-            st.cp = st.cp.withAlarms(states);
-            st.say(EventKind.ALARM_CHANGED, changes.toString(), failing.isPresent() ? "roll back" : "keep baking");
-        }
-        if (failing.isEmpty()) return true;
-        String name = failing.get();
-        String cause = "alarm " + name + " is " + states.get(name) + " (" + reasons.get(name) + ")";
+        if (poll.failing().isEmpty()) return true;
+        String cause = poll.failing().get();
         boolean closesApproval = st.cp.approval().isPresent();
         st.cp = st.cp.with(new RollingBack(cause, false, null, 0));
         st.say(EventKind.ROLLBACK_STARTED, cause + (closesApproval ? "; the approval is closed" : ""),
@@ -414,13 +459,6 @@ public final class CanaryDeployment {
         return weights.asSplit(spec.stableTargetGroup(), spec.canaryTargetGroup());
     }
 
-    private static ForwardWeights weightsFor(CanarySpec spec, Split split) {
-        Map<String, Integer> w = new LinkedHashMap<>();
-        w.put(spec.stableTargetGroup(), split.stable());
-        w.put(spec.canaryTargetGroup(), split.canary());
-        return new ForwardWeights(w);
-    }
-
     private static int percentOf(CanarySpec spec, int step) {
         return spec.plan().step(step).percent();
     }
@@ -434,7 +472,7 @@ public final class CanaryDeployment {
     }
 
     /** Each event of a canary carries where traffic is and what the alarms say. */
-    private static Story<CanaryCheckpoint> story(CanaryCheckpoint cp, Instant now) {
-        return new Story<>(cp, now, CanaryCheckpoint::live, CanaryCheckpoint::alarms, CanaryCheckpoint::withHistory);
+    private Story<CanaryCheckpoint> story(CanaryCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, clock, CanaryCheckpoint::live, CanaryCheckpoint::alarms, CanaryCheckpoint::withHistory);
     }
 }

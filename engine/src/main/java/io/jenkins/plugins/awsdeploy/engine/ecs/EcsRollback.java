@@ -19,7 +19,10 @@ import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Finished;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Preflight;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Updating;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.WaitingStable;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,9 +54,15 @@ public final class EcsRollback {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final EcsPort ecs;
+    private final Ownership ownership;
 
-    public EcsRollback(EcsPort ecs) {
+    private final Clock clock;
+
+    /** @param clock times each event when it is told; null tells a call's events at the time it began */
+    public EcsRollback(EcsPort ecs, Ownership ownership, Clock clock) {
         this.ecs = ecs;
+        this.ownership = ownership;
+        this.clock = clock;
     }
 
     public Tick advance(RollbackCheckpoint checkpoint, Instant now) {
@@ -93,7 +102,7 @@ public final class EcsRollback {
         if (checkpoint.finished()) return st.done(null);
         String message;
         if (checkpoint.phase() instanceof Preflight) {
-            message = why + " before any change; nothing was changed";
+            message = why + " before any change; nothing was changed in AWS";
         } else {
             RollbackChoice c = checkpoint.choice();
             String svc = "service " + checkpoint.spec().service();
@@ -106,7 +115,7 @@ public final class EcsRollback {
                             + progress(found.get()) + ")";
                 } else if (checkpoint.phase() instanceof Updating) {
                     message = why + " before the update; " + svc + " still points at " + shortName(found.get().taskDefinition())
-                            + "; nothing was changed";
+                            + "; nothing was changed in AWS";
                 } else {
                     message = why + "; " + svc + " points at " + shortName(found.get().taskDefinition()) + ", not at "
                             + c.target() + ": ECS or someone else moved it since the update; nothing was undone ("
@@ -144,9 +153,12 @@ public final class EcsRollback {
             Optional<TaskDefinitionRef> current = TaskDefinitionRef.parse(svc.taskDefinition());
             chosen = current.isEmpty() ? Optional.empty() : choose(spec, svc, current.get(), problems);
         } catch (RuntimeException e) {
-            return finish(st, new Outcome.Failed("could not check " + spec.service() + " in cluster " + spec.cluster()
-                    + ": " + AwsFailure.describe(e) + "; nothing was changed"), EventKind.FAILED);
+            // Nothing was changed yet: like any failed check, exit code 2, and at once rather than after retries.
+            return invalid(st, List.of(new Problem("service", "could not check " + spec.service() + " in cluster "
+                    + spec.cluster() + ": " + AwsFailure.describe(e))));
         }
+        Survey marks = st.cp.claim() == null ? null : ownership.survey(st.cp.claim(), Map.of(svc.arn(), "service"), st.now);
+        if (marks != null) problems.addAll(marks.problems());
         if (!problems.isEmpty()) return invalid(st, problems);
         RollbackChoice c = chosen.orElseThrow();
         st.cp = st.cp.with(st.cp.phase(), c);
@@ -156,7 +168,7 @@ public final class EcsRollback {
         if (onTarget && svc.stableOn(c.target())) {
             String further = spec.toRevision() == null ? "; to go further back, give the revision to roll back to" : "";
             return finish(st, new Outcome.Succeeded(name + " already runs " + c.target() + " (" + c.why() + ") and is stable ("
-                    + progress(svc) + "); nothing was changed" + further), EventKind.SUCCEEDED);
+                    + progress(svc) + "); nothing was changed in AWS" + further), EventKind.SUCCEEDED);
         }
         if (spec.dryRun()) {
             String would = onTarget
@@ -165,17 +177,26 @@ public final class EcsRollback {
                     : "dry run: would roll back " + name + " in cluster " + spec.cluster() + " from " + c.from() + " to "
                     + c.target() + " (" + c.why() + "), keeping its desired count (now " + svc.desiredCount() + ")"
                     + (spec.noWait() ? "" : ", then " + waitUpTo);
-            return finish(st, new Outcome.Succeeded(would + "; nothing was changed"), EventKind.SUCCEEDED);
+            return finish(st, new Outcome.Succeeded(would + "; nothing was changed in AWS"), EventKind.SUCCEEDED);
+        }
+        if (marks != null) {
+            try {
+                st.cp = st.cp.withClaim(ownership.take(st.cp.claim(), List.of(svc.arn()), st.now, spec.poll()));
+            } catch (RuntimeException e) {
+                return invalid(st, List.of(new Problem("service", "could not be marked as driven by this rollback: "
+                        + AwsFailure.describe(e))));
+            }
         }
         String checked = "checked cluster " + spec.cluster() + " and " + name + " (deployment controller ECS, "
-                + svc.desiredCount() + " desired, points at " + c.from() + ")";
+                + svc.desiredCount() + " desired, points at " + c.from() + ")"
+                + (marks == null ? "" : "; marked it as driven by rollback " + st.cp.claim().deploymentId() + marks.takeover());
         Instant seen = newest(svc.events());
         if (onTarget) {
             st.say(EventKind.PREFLIGHT_PASSED, checked + "; it already points at " + c.target() + " (" + c.why()
                     + ") but is not stable yet: " + progress(svc), spec.noWait() ? "" : waitUpTo);
             if (spec.noWait()) {
                 return finish(st, new Outcome.Succeeded(name + " already points at " + c.target() + " and ECS is rolling it out ("
-                        + progress(svc) + "); nothing was changed and the rollout was not waited for (noWait)"), EventKind.SUCCEEDED);
+                        + progress(svc) + "); nothing was changed in AWS and the rollout was not waited for (noWait)"), EventKind.SUCCEEDED);
             }
             Instant deadline = st.now.plus(spec.timeout());
             st.cp = st.cp.with(new WaitingStable(st.now, deadline, progress(svc), seen));
@@ -196,7 +217,7 @@ public final class EcsRollback {
         Optional<EcsService> found = ecs.service(spec.cluster(), spec.service());
         if (found.isEmpty()) {
             return finish(st, new Outcome.Failed(name + " no longer exists in cluster " + spec.cluster()
-                    + "; nothing was changed"), EventKind.FAILED);
+                    + "; nothing was changed in AWS"), EventKind.FAILED);
         }
         String next = spec.noWait() ? "read it back" : "wait until it runs " + c.target() + " stably, at most "
                 + DurationText.format(spec.timeout());
@@ -328,7 +349,7 @@ public final class EcsRollback {
     private Optional<RollbackChoice> choose(RollbackSpec spec, EcsService svc, TaskDefinitionRef current,
                                             List<Problem> problems) {
         if (spec.toRevision() != null) {
-            return usable(spec.toRevision(), "the revision asked for", current, problems);
+            return usable(spec, spec.toRevision(), "the revision asked for", current, problems);
         }
         Optional<String> tag = KnownGoodTag.on(svc);
         if (tag.isPresent()) {
@@ -337,7 +358,7 @@ public final class EcsRollback {
                         + tag.get() + "', which is not a task definition revision; give the revision to roll back to"));
                 return Optional.empty();
             }
-            return usable(tag.get(), "the last known-good revision, recorded on the service by blue/green (tag "
+            return usable(spec, tag.get(), "the last known-good revision, recorded on the service by blue/green (tag "
                     + KnownGoodTag.KEY + ")", current, problems);
         }
         Optional<TaskDefinitionRef> below = below(current);
@@ -352,12 +373,13 @@ public final class EcsRollback {
                 : "; " + current.family() + ":" + (target.revision() + 1)
                 + (target.revision() + 1 == current.revision() - 1 ? " is" : " to " + (current.revision() - 1) + " are")
                 + " not ACTIVE";
-        return usable(target.toString(), "the highest ACTIVE revision of " + current.family() + " below the current "
+        return usable(spec, target.toString(), "the highest ACTIVE revision of " + current.family() + " below the current "
                 + current + ", as the service has no known-good tag" + gap, current, problems);
     }
 
     /** The revision if it exists and ECS may start tasks from it; otherwise a problem that says what to do. */
-    private Optional<RollbackChoice> usable(String revision, String why, TaskDefinitionRef current, List<Problem> problems) {
+    private Optional<RollbackChoice> usable(RollbackSpec spec, String revision, String why, TaskDefinitionRef current,
+                                            List<Problem> problems) {
         Optional<TaskDefinitionInfo> info = ecs.taskDefinition(revision);
         if (info.isEmpty()) {
             problems.add(new Problem("toRevision", "no task definition " + revision + " exists in this account and region ("
@@ -369,6 +391,14 @@ public final class EcsRollback {
             problems.add(new Problem("toRevision", td.familyRevision() + " (" + why + ") was deregistered (status "
                     + td.status() + "): ECS starts no new tasks from it. Register its definition again and roll back to "
                     + "the new revision, or choose an ACTIVE one" + suggestions(td.family(), current)));
+            return Optional.empty();
+        }
+        boolean asked = spec.toRevision() != null && revision.equals(spec.toRevision());
+        if (asked && !td.family().equals(current.family()) && !spec.allowOtherFamily()) {
+            // web-api:3 for web:3 is a typo more often than a rename, and would put another application in place.
+            problems.add(new Problem("toRevision", td.familyRevision() + " is of family " + td.family() + ", but the service"
+                    + " runs " + current + " of family " + current.family() + "; to roll back to another family on purpose,"
+                    + " add allowOtherFamily"));
             return Optional.empty();
         }
         String family = td.family().equals(current.family()) ? "" : "; note: another family than the current " + current;
@@ -459,7 +489,7 @@ public final class EcsRollback {
     }
 
     /** A rollback moves no traffic and reads no alarms, so its events carry neither. */
-    private static Story<RollbackCheckpoint> story(RollbackCheckpoint cp, Instant now) {
-        return new Story<>(cp, now, c -> null, c -> Map.of(), RollbackCheckpoint::withHistory);
+    private Story<RollbackCheckpoint> story(RollbackCheckpoint cp, Instant now) {
+        return new Story<>(cp, now, clock, c -> null, c -> Map.of(), RollbackCheckpoint::withHistory);
     }
 }

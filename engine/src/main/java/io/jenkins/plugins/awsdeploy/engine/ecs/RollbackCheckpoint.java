@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsdeploy.engine.ApprovalRequest;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,10 +17,11 @@ import java.util.Optional;
  *
  * @param choice    the target and why, once preflight has chosen it; null before
  * @param startedAt when the first tick ran, for the time to restore; null before
+ * @param claim     who this rollback is, and whether the service carries its ownership marker
  */
 @JsonTypeName("ecs-rollback")
 public record RollbackCheckpoint(RollbackSpec spec, RollbackPhase phase, RollbackChoice choice, Instant startedAt,
-                                 List<DeploymentEvent> history) implements Checkpoint {
+                                 List<DeploymentEvent> history, Claim claim) implements Checkpoint {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -27,24 +29,41 @@ public record RollbackCheckpoint(RollbackSpec spec, RollbackPhase phase, Rollbac
         history = List.copyOf(history);
     }
 
+    /** A new rollback with an id of its own, run by this host. */
     public static RollbackCheckpoint start(RollbackSpec spec) {
-        return new RollbackCheckpoint(spec, new RollbackPhase.Preflight(), null, null, List.of());
+        return start(spec, Claim.fresh());
+    }
+
+    /** A new rollback that is {@code who}: a shell that knows a stable id (a Jenkins build) gives it here. */
+    public static RollbackCheckpoint start(RollbackSpec spec, Claim who) {
+        return new RollbackCheckpoint(spec, new RollbackPhase.Preflight(), null, null, List.of(), who);
     }
 
     RollbackCheckpoint with(RollbackPhase next) {
-        return new RollbackCheckpoint(spec, next, choice, startedAt, history);
+        return new RollbackCheckpoint(spec, next, choice, startedAt, history, claim);
     }
 
     RollbackCheckpoint with(RollbackPhase next, RollbackChoice chosen) {
-        return new RollbackCheckpoint(spec, next, chosen, startedAt, history);
+        return new RollbackCheckpoint(spec, next, chosen, startedAt, history, claim);
     }
 
     RollbackCheckpoint startedAt(Instant at) {
-        return new RollbackCheckpoint(spec, phase, choice, at, history);
+        return new RollbackCheckpoint(spec, phase, choice, at, history, claim);
     }
 
-    RollbackCheckpoint withHistory(List<DeploymentEvent> all) {
-        return new RollbackCheckpoint(spec, phase, choice, startedAt, all);
+    @Override
+    public RollbackCheckpoint withClaim(Claim c) {
+        return new RollbackCheckpoint(spec, phase, choice, startedAt, history, c);
+    }
+
+    @Override
+    public RollbackCheckpoint ended(Outcome outcome) {
+        return with(new RollbackPhase.Finished(outcome));
+    }
+
+    @Override
+    public RollbackCheckpoint withHistory(List<DeploymentEvent> all) {
+        return new RollbackCheckpoint(spec, phase, choice, startedAt, all, claim);
     }
 
     @Override
@@ -55,6 +74,18 @@ public record RollbackCheckpoint(RollbackSpec spec, RollbackPhase phase, Rollbac
     @Override
     public Optional<ApprovalRequest> approval() {
         return Optional.empty();
+    }
+
+    @Override
+    public boolean beforeAnyChange() {
+        return phase instanceof RollbackPhase.Preflight;
+    }
+
+    @Override
+    public List<String> contradictions() {
+        if (phase == null) return List.of("it has no phase");
+        boolean needsChoice = phase instanceof RollbackPhase.Updating || phase instanceof RollbackPhase.WaitingStable;
+        return needsChoice && choice == null ? List.of("it is past its check but has no target revision") : List.of();
     }
 
     @Override

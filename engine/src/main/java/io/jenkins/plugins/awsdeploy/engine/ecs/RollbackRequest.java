@@ -27,6 +27,7 @@ public final class RollbackRequest {
     private String poll = "5s";
     private boolean noWait;
     private boolean dryRun;
+    private boolean allowOtherFamily;
     private String region;
 
     public RollbackRequest cluster(String v) { cluster = v; return this; }
@@ -37,6 +38,8 @@ public final class RollbackRequest {
     public RollbackRequest poll(String v) { poll = v; return this; }
     public RollbackRequest noWait(boolean v) { noWait = v; return this; }
     public RollbackRequest dryRun(boolean v) { dryRun = v; return this; }
+    /** Lets toRevision name another family than the service runs: a rename, on purpose. */
+    public RollbackRequest allowOtherFamily(boolean v) { allowOtherFamily = v; return this; }
     /** The region the rollback runs in, so that an ARN from another region is refused up front. */
     public RollbackRequest region(String v) { region = v; return this; }
 
@@ -59,7 +62,8 @@ public final class RollbackRequest {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new RollbackSpec(cluster.trim(), service.trim(), target, timeoutTime, pollTime, noWait, dryRun);
+        return new RollbackSpec(cluster.trim(), service.trim(), target, timeoutTime, pollTime, noWait, dryRun,
+                allowOtherFamily);
     }
 
     /** Checks the cluster and returns its name, or null if it is not usable. */

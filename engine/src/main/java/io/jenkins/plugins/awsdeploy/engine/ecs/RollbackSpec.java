@@ -14,7 +14,13 @@ import java.time.Duration;
  * @param timeout    how long to wait for the service to be stable on the target after the update
  * @param noWait     update the service and end without waiting for it to be stable
  * @param dryRun     check everything and say what would happen, changing nothing
+ * @param allowOtherFamily let {@code toRevision} be of another family than the one the service runs
  */
 public record RollbackSpec(String cluster, String service, String toRevision, Duration timeout, Duration poll,
-                           boolean noWait, boolean dryRun) implements Serializable {
+                           boolean noWait, boolean dryRun, boolean allowOtherFamily) implements Serializable {
+
+    public RollbackSpec(String cluster, String service, String toRevision, Duration timeout, Duration poll,
+                        boolean noWait, boolean dryRun) {
+        this(cluster, service, toRevision, timeout, poll, noWait, dryRun, false);
+    }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.engine.timeline;
 
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
+import io.jenkins.plugins.awsdeploy.engine.Progress;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,18 @@ public final class TimelineChart {
      *            forward to it.
      */
     public static String render(String title, List<DeploymentEvent> history, Instant end) {
+        return draw(title, history, end, null);
+    }
+
+    /**
+     * A deployment still running, as it stands at {@code now.at()}: the axis runs on to the end of the current wait,
+     * a line marks "now", and the rest of the wait is outlined with the time left.
+     */
+    public static String renderRunning(String title, List<DeploymentEvent> history, Progress now) {
+        return draw(title, history, now.at(), now);
+    }
+
+    private static String draw(String title, List<DeploymentEvent> history, Instant end, Progress now) {
         List<DeploymentEvent> events = new ArrayList<>(history);
         // A stable sort: events of the same instant keep the order the engine wrote them in.
         events.sort(Comparator.comparing(DeploymentEvent::at));
@@ -78,7 +91,8 @@ public final class TimelineChart {
         Instant start = events.get(0).at();
         Instant last = events.get(events.size() - 1).at();
         Instant finish = end != null && end.isAfter(last) ? end : last;
-        PlotArea plot = PlotArea.covering(start, finish);
+        Instant axisEnd = now != null && now.waitEnds() != null && now.waitEnds().isAfter(finish) ? now.waitEnds() : finish;
+        PlotArea plot = PlotArea.covering(start, axisEnd);
         Map<String, Swatch> legend = new LinkedHashMap<>();
         if (events.stream().anyMatch(e -> e.weights() != null)) {
             legend.put("new side %", new Swatch(CANARY, "line"));
@@ -89,6 +103,7 @@ public final class TimelineChart {
         grid(svg, plot);
         List<Label> labels = marks(svg, plot, events, legend);
         weights(svg, plot, events, finish);
+        if (now != null) labels.addAll(now(svg, plot, now, legend));
         labels.forEach(l -> svg.text(l.text(), "x", l.x(), "y", l.y(), "font-size", 10, "fill", l.color(),
                 "text-anchor", l.anchor(), "style", HALO));
         legend(svg, legend);
@@ -202,6 +217,26 @@ public final class TimelineChart {
         }
         svg.text(plot.inHours() ? "h:mm" : "m:ss", "x", PlotArea.LEFT - 24, "y", PlotArea.BOTTOM + 18,
                 "text-anchor", "end", "fill", MUTED, "font-style", "italic");
+    }
+
+    /** The "now" line of a running deployment, and the rest of its current wait outlined, labelled with the time left. */
+    private static List<Label> now(Svg svg, PlotArea plot, Progress now, Map<String, Swatch> legend) {
+        List<Label> labels = new ArrayList<>();
+        double x = plot.xOf(now.at());
+        if (now.waitEnds() != null && now.waitEnds().isAfter(now.at())) {
+            double to = plot.xOf(now.waitEnds());
+            svg.add("rect", "id", "time-left", "x", x, "y", PlotArea.TOP, "width", Math.max(1, to - x),
+                    "height", PlotArea.BOTTOM - PlotArea.TOP, "fill", "none", "stroke", MUTED, "stroke-width", 1,
+                    "stroke-dasharray", "3 3");
+            String left = shorten(now.timeWords(), MAX_LABEL);
+            boolean fits = to - x > left.length() * 10 * CHAR_EM + 8;
+            labels.add(new Label(left, fits ? (x + to) / 2 : x + 4, PlotArea.TOP + 14, fits ? "middle" : "start", MUTED));
+            legend.put("still to wait", new Swatch("#ffffff", "band"));
+        }
+        svg.add("line", "id", "now", "x1", x, "y1", PlotArea.TOP - 6, "x2", x, "y2", PlotArea.BOTTOM, "stroke", INK,
+                "stroke-width", 1.5, "stroke-dasharray", "4 2");
+        labels.add(new Label("now", x, PlotArea.TOP - 9, "middle", INK));
+        return labels;
     }
 
     /** Draws the marks' lines now and returns their labels, which go on top of everything else. */

@@ -196,7 +196,8 @@ public final class CanaryBenchmark {
             System.out.println();
             System.out.println("3. AWS calls, counted at a proxy in front of moto, 100 alarms");
             System.out.printf(Locale.ROOT, "   per traffic step: %d (DescribeListeners, ModifyListener, DescribeListeners)%n", perStep);
-            System.out.printf(Locale.ROOT, "   per poll: %.1f (one DescribeAlarms for all 100 alarms; goal: 1)%n", perPoll);
+            System.out.printf(Locale.ROOT, "   per poll: %.1f (one DescribeListeners for the weights, one DescribeAlarms for all"
+                    + " 100 alarms; goal: 2)%n", perPoll);
         }
     }
 

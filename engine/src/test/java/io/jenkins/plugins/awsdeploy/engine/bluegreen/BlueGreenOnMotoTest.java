@@ -86,7 +86,7 @@ class BlueGreenOnMotoTest {
     }
 
     Ticker start(UnaryOperator<BlueGreenRequest> tweak) {
-        return new Ticker(new Engine(session.ports()), clock, BlueGreenCheckpoint.start(tweak.apply(request()).toSpec()));
+        return new Ticker(new Engine(session.ports(), clock), clock, BlueGreenCheckpoint.start(tweak.apply(request()).toSpec()));
     }
 
     Ticker untilTheIdleSideIsUpdated(Ticker t) {

@@ -93,7 +93,7 @@ class BlueGreenResumeTest {
             }
             phasesKilledIn.add(phase(first).getClass().getSimpleName());
             world.clock.advance(Duration.ofSeconds(30)); // the process was down for a while
-            Ticker second = new Ticker(new Engine(world.ports()), world.clock, first.checkpoint());
+            Ticker second = new Ticker(new Engine(world.ports(), world.clock), world.clock, first.checkpoint());
             second.apply(second.engine().resume(first.checkpoint(), world.clock.instant()));
             drive(second, world, trouble, fired, 10_000);
             assertConsistent(world, outcome(second), fired[0], "killed after tick " + k);
@@ -118,7 +118,7 @@ class BlueGreenResumeTest {
             world.clock.set(run.wakeAt());
             run.engine().advance(stored, world.clock.instant());
             world.clock.advance(Duration.ofSeconds(30));
-            Ticker resumed = new Ticker(new Engine(world.ports()), world.clock, stored);
+            Ticker resumed = new Ticker(new Engine(world.ports(), world.clock), world.clock, stored);
             resumed.apply(resumed.engine().resume(stored, world.clock.instant()));
             drive(resumed, world, trouble, fired, 10_000);
             assertConsistent(world, outcome(resumed), fired[0], "killed in tick " + (k + 1));

@@ -64,11 +64,11 @@ final class BlueGreenWorld {
     }
 
     AwsPorts ports() {
-        return new AwsPorts(new TasksAsTargets(), aws, ecs);
+        return new AwsPorts(new TasksAsTargets(), aws, ecs, aws);
     }
 
     Ticker start(UnaryOperator<BlueGreenRequest> tweak) {
-        return new Ticker(new Engine(ports()), clock, BlueGreenCheckpoint.start(tweak.apply(request()).toSpec()));
+        return new Ticker(new Engine(ports(), clock), clock, BlueGreenCheckpoint.start(tweak.apply(request()).toSpec()));
     }
 
     /** Reports this summary for the group from now on instead of one healthy target per running task. */

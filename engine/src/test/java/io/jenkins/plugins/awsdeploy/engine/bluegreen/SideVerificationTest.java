@@ -257,7 +257,7 @@ class SideVerificationTest {
         run.engine().advance(stored, world.clock.instant());
         world.ecs.counts(CLUSTER, BLUE, 0, 0);
         world.aws.setWeights(LISTENER, Map.of(BLUE_TG, 100, GREEN_TG, 0));
-        Ticker resumed = new Ticker(new Engine(world.ports()), world.clock, stored);
+        Ticker resumed = new Ticker(new Engine(world.ports(), world.clock), world.clock, stored);
         resumed.apply(resumed.engine().resume(stored, world.clock.instant()));
         resumed.runToEnd();
 

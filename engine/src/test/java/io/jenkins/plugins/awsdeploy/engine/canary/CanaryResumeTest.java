@@ -34,7 +34,7 @@ class CanaryResumeTest {
         for (int k = 1; k <= TICKS; k++) {
             FakeAws aws = FakeAws.standard();
             VirtualClock clock = new VirtualClock();
-            Ticker first = new Ticker(new Engine(aws.ports()), clock, CanaryCheckpoint.start(spec()));
+            Ticker first = new Ticker(new Engine(aws.ports(), clock), clock, CanaryCheckpoint.start(spec()));
             int ticks = 0;
             while (ticks < k && first.step()) {
                 ticks++;
@@ -42,7 +42,7 @@ class CanaryResumeTest {
             }
             if (first.checkpoint().finished()) break;
             clock.advance(Duration.ofSeconds(30)); // the process was down for a while
-            Ticker second = new Ticker(new Engine(aws.ports()), clock, first.checkpoint());
+            Ticker second = new Ticker(new Engine(aws.ports(), clock), clock, first.checkpoint());
             second.apply(second.engine().resume(first.checkpoint(), clock.instant()));
             second.runToEnd();
             assertConsistent(aws, second.checkpoint().outcome().orElseThrow(), alarmDuringRun && ticks >= 6);
@@ -59,7 +59,7 @@ class CanaryResumeTest {
         for (int k = 0; k < TICKS; k++) {
             FakeAws aws = FakeAws.standard();
             VirtualClock clock = new VirtualClock();
-            Ticker run = new Ticker(new Engine(aws.ports()), clock, CanaryCheckpoint.start(spec()));
+            Ticker run = new Ticker(new Engine(aws.ports(), clock), clock, CanaryCheckpoint.start(spec()));
             int ticks = 0;
             while (ticks < k && run.step()) {
                 ticks++;
@@ -71,7 +71,7 @@ class CanaryResumeTest {
             clock.set(run.wakeAt());
             run.engine().advance(before, clock.instant());
             clock.advance(Duration.ofSeconds(30));
-            Ticker resumed = new Ticker(new Engine(aws.ports()), clock, before);
+            Ticker resumed = new Ticker(new Engine(aws.ports(), clock), clock, before);
             resumed.apply(resumed.engine().resume(before, clock.instant()));
             resumed.runToEnd();
             assertConsistent(aws, resumed.checkpoint().outcome().orElseThrow(), alarmDuringRun && ticks >= 6);

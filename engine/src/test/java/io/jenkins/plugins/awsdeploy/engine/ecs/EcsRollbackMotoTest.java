@@ -70,7 +70,7 @@ class EcsRollbackMotoTest {
     }
 
     Outcome run(RollbackRequest request) {
-        Ticker t = new Ticker(new Engine(session.ports()), clock,
+        Ticker t = new Ticker(new Engine(session.ports(), clock), clock,
                 RollbackCheckpoint.start(request.cluster("prod").service("web").region("us-east-1").toSpec()));
         return t.runToEnd().checkpoint().outcome().orElseThrow();
     }
@@ -135,7 +135,7 @@ class EcsRollbackMotoTest {
             setup.createService(r -> r.cluster("prod").serviceName(name).taskDefinition("web:3").desiredCount(2)
                     .deploymentController(c -> c.type(type)));
 
-            Ticker t = new Ticker(new Engine(session.ports()), clock, RollbackCheckpoint.start(new RollbackRequest()
+            Ticker t = new Ticker(new Engine(session.ports(), clock), clock, RollbackCheckpoint.start(new RollbackRequest()
                     .cluster("prod").service(name).toRevision("web:2").toSpec())).runToEnd();
 
             Outcome o = t.checkpoint().outcome().orElseThrow();
@@ -163,11 +163,11 @@ class EcsRollbackMotoTest {
 
     @Test
     void aMissingClusterOrServiceIsRefused() {
-        Ticker t = new Ticker(new Engine(session.ports()), clock, RollbackCheckpoint.start(new RollbackRequest()
+        Ticker t = new Ticker(new Engine(session.ports(), clock), clock, RollbackCheckpoint.start(new RollbackRequest()
                 .cluster("staging").service("web").toSpec())).runToEnd();
         assertThat(t.checkpoint().outcome().orElseThrow().message()).contains("cluster: no cluster staging exists");
 
-        t = new Ticker(new Engine(session.ports()), clock, RollbackCheckpoint.start(new RollbackRequest()
+        t = new Ticker(new Engine(session.ports(), clock), clock, RollbackCheckpoint.start(new RollbackRequest()
                 .cluster("prod").service("api").toSpec())).runToEnd();
         assertThat(t.checkpoint().outcome().orElseThrow().message()).contains("service: no service api exists in cluster prod");
     }

@@ -254,7 +254,7 @@ class EcsRollbackTest {
         assertThat(outcome(t).exitCode()).isZero();
         assertThat(outcome(t).message()).isEqualTo("dry run: would roll back service web in cluster prod from web:7 to web:6 "
                 + "(the highest ACTIVE revision of web below the current web:7, as the service has no known-good tag), "
-                + "keeping its desired count (now 3), then wait until it is stable, at most 10m; nothing was changed");
+                + "keeping its desired count (now 3), then wait until it is stable, at most 10m; nothing was changed in AWS");
         assertThat(ecs.writes()).isZero();
         assertThat(service()).isEqualTo(before);
     }
@@ -366,7 +366,7 @@ class EcsRollbackTest {
         t.apply(engine.abort(t.checkpoint(), "aborted by alice", clock.instant()));
 
         assertThat(outcome(t).message()).isEqualTo("aborted by alice before the update; service web still points at web:7; "
-                + "nothing was changed");
+                + "nothing was changed in AWS");
         assertThat(ecs.writes()).isZero();
     }
 
@@ -390,7 +390,7 @@ class EcsRollbackTest {
         t.apply(engine.abort(t.checkpoint(), "aborted by alice", clock.instant()));
 
         assertThat(outcome(t).exitCode()).isEqualTo(4);
-        assertThat(outcome(t).message()).isEqualTo("aborted by alice before any change; nothing was changed");
+        assertThat(outcome(t).message()).isEqualTo("aborted by alice before any change; nothing was changed in AWS");
         assertThat(ecs.writes()).isZero();
     }
 

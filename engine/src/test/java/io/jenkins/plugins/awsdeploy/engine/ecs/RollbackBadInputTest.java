@@ -132,7 +132,7 @@ class RollbackBadInputTest {
         } catch (InvalidInputException e) {
             return new Outcome.Invalid(e.problems());
         }
-        Ticker t = new Ticker(new Engine(aws.ports()), clock, RollbackCheckpoint.start(spec)).runToEnd();
+        Ticker t = new Ticker(new Engine(aws.ports(), clock), clock, RollbackCheckpoint.start(spec)).runToEnd();
         return t.checkpoint().outcome().orElseThrow();
     }
 

@@ -35,7 +35,7 @@ class RollbackSuccessPropertyTest {
         for (int i = 1; i <= 7; i++) ecs.register("web", Map.of("app", "web:1." + i));
         ecs.createService(CLUSTER, SERVICE, "web:7", 3);
         ecs.resetCalls();
-        Ticker t = new Ticker(new Engine(aws.ports()), clock, RollbackCheckpoint.start(new RollbackRequest()
+        Ticker t = new Ticker(new Engine(aws.ports(), clock), clock, RollbackCheckpoint.start(new RollbackRequest()
                 .cluster(CLUSTER).service(SERVICE).toRevision("web:5").timeout("5m").toSpec()));
 
         for (int i = 0; i < ecsMoves.size() && t.step(); i++) {

@@ -8,6 +8,9 @@ import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.TargetHealthSummary;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Lease;
+import io.jenkins.plugins.awsdeploy.engine.ownership.LeasePort;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,9 +25,10 @@ import java.util.function.Consumer;
 
 /**
  * An in-memory load balancer, CloudWatch and ({@link #ecs()}) ECS for behaviour over time that moto cannot show: alarms that
- * fire on their own, calls that fail, someone else editing the listener. It counts every call.
+ * fire on their own (and flap between two polls, with their history), calls that fail, someone else editing the listener,
+ * ownership marks on any resource. It counts every call.
  */
-public final class FakeAws implements TrafficPort, AlarmPort {
+public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
 
     public static final String LISTENER = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
     public static final String RULE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee";
@@ -35,11 +39,18 @@ public final class FakeAws implements TrafficPort, AlarmPort {
     private final Set<String> targetGroups = new LinkedHashSet<>();
     private final Map<String, TargetHealthSummary> health = new HashMap<>();
     private final Map<String, AlarmReading> alarms = new LinkedHashMap<>();
+    private final Map<String, List<AlarmReading>> alarmHistory = new HashMap<>();
+    private final Map<String, Lease> marks = new HashMap<>();
+    /** CloudWatch's own clock, which moves a second with every change of state; the engine's clock is another. */
+    private Instant cloudWatchTime = Instant.parse("2026-11-21T11:00:00Z");
+    private int failingHistoryReads;
     private final Map<String, AtomicInteger> calls = new HashMap<>();
     private final FakeEcs ecs = new FakeEcs();
     private final List<Runnable> failures = new ArrayList<>();
     /** Runs after each write, e.g. to play someone else changing the weights at that moment. */
     private Consumer<ForwardWeights> afterWrite = w -> { };
+    /** Runs at the start of every call, with the operation's name: to make a call slow, or hang it. */
+    private Consumer<String> onCall = operation -> { };
     private int failingAlarmReads;
     private int failingWrites;
 
@@ -55,7 +66,7 @@ public final class FakeAws implements TrafficPort, AlarmPort {
     }
 
     public AwsPorts ports() {
-        return new AwsPorts(this, this, ecs);
+        return new AwsPorts(this, this, ecs, this);
     }
 
     /** The in-memory ECS behind {@link #ports()}; it counts its own calls. */
@@ -65,9 +76,38 @@ public final class FakeAws implements TrafficPort, AlarmPort {
 
     // ---- test controls
 
+    /** Sets an alarm's state; a change of state is stamped with CloudWatch's time and kept in its history. */
     public synchronized FakeAws alarm(String name, AlarmState state, String reason) {
-        alarms.put(name, new AlarmReading(name, state, reason));
+        AlarmReading was = alarms.get(name);
+        Instant changedAt = was == null || was.state() != state ? (cloudWatchTime = cloudWatchTime.plusSeconds(1)) : was.changedAt();
+        AlarmReading now = new AlarmReading(name, state, reason, changedAt);
+        alarms.put(name, now);
+        if (was == null || was.state() != state) alarmHistory.computeIfAbsent(name, k -> new ArrayList<>()).add(now);
         return this;
+    }
+
+    /** The alarm goes to ALARM and back to OK at once: between two polls, as a short burst of errors does. */
+    public synchronized void flap(String name, String reason) {
+        alarm(name, AlarmState.ALARM, reason);
+        alarm(name, AlarmState.OK, "Threshold Crossed: no datapoints above the threshold");
+    }
+
+    /** As moto: the alarm's state time is not reported, so a flap cannot be seen. */
+    public synchronized void hideStateTimes() {
+        alarms.replaceAll((n, r) -> new AlarmReading(n, r.state(), r.reason(), null));
+    }
+
+    public synchronized void failNextHistoryReads(int n) {
+        failingHistoryReads = n;
+    }
+
+    /** Puts another deployment's mark on a resource. */
+    public synchronized void mark(String arn, String deploymentId, String owner, Instant until) {
+        marks.put(arn, new Lease(deploymentId, owner, until));
+    }
+
+    public synchronized Optional<Lease> markOn(String arn) {
+        return Optional.ofNullable(marks.get(arn));
     }
 
     public synchronized void deleteAlarm(String name) {
@@ -98,6 +138,15 @@ public final class FakeAws implements TrafficPort, AlarmPort {
         afterWrite = hook;
     }
 
+    /**
+     * Runs {@code hook} at the start of every call of this fake, with the operation's name (as {@link #calls}
+     * counts it), e.g. to advance a virtual clock as a slow call would, or to block like an endpoint that does not
+     * answer. It runs holding this fake's lock: a hook that blocks blocks every call.
+     */
+    public synchronized void onCall(Consumer<String> hook) {
+        onCall = hook;
+    }
+
     public synchronized int calls(String operation) {
         AtomicInteger n = calls.get(operation);
         return n == null ? 0 : n.get();
@@ -109,6 +158,7 @@ public final class FakeAws implements TrafficPort, AlarmPort {
 
     private void count(String operation) {
         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        onCall.accept(operation);
     }
 
     // ---- TrafficPort
@@ -145,7 +195,37 @@ public final class FakeAws implements TrafficPort, AlarmPort {
         return health.getOrDefault(targetGroupArn, new TargetHealthSummary(Map.of()));
     }
 
+    // ---- LeasePort
+
+    @Override
+    public synchronized Optional<Lease> read(String resourceArn) {
+        count("DescribeTags");
+        return Optional.ofNullable(marks.get(resourceArn));
+    }
+
+    @Override
+    public synchronized void write(String resourceArn, Lease lease) {
+        count("AddTags");
+        marks.put(resourceArn, lease);
+    }
+
+    @Override
+    public synchronized void remove(String resourceArn) {
+        count("RemoveTags");
+        marks.remove(resourceArn);
+    }
+
     // ---- AlarmPort
+
+    @Override
+    public synchronized List<AlarmReading> history(String name, Instant since) {
+        count("DescribeAlarmHistory");
+        if (failingHistoryReads > 0) {
+            failingHistoryReads--;
+            throw new IllegalStateException("Internal Server Error (simulated)");
+        }
+        return alarmHistory.getOrDefault(name, List.of()).stream().filter(r -> r.changedAt().isAfter(since)).toList();
+    }
 
     @Override
     public synchronized Map<String, AlarmReading> read(List<String> names) {

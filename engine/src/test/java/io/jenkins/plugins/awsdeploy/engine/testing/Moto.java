@@ -34,7 +34,7 @@ public final class Moto implements BeforeAllCallback {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            root.put(Moto.class, (ExtensionContext.Store.CloseableResource) local::close);
+            root.put(Moto.class, (AutoCloseable & ExtensionContext.Store.CloseableResource) local::close);
         }
         local.reset();
     }

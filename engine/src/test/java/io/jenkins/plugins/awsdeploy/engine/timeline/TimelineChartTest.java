@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
+import io.jenkins.plugins.awsdeploy.engine.Progress;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 
 import java.io.ByteArrayInputStream;
@@ -61,6 +62,27 @@ class TimelineChartTest {
 
         assertThat(points[points.length - 1][0]).isCloseTo(PlotArea.RIGHT, within(0.06));
         assertThat(points[points.length - 1][1]).isCloseTo(PlotArea.yOf(50), within(0.06));
+    }
+
+    @Test
+    void aRunningDeploymentShowsNowAndTheTimeLeftOfItsWait() throws Exception {
+        // At 90 s, 30 s into a 5-minute bake at 50%: the axis runs on to the end of the bake at 360 s.
+        List<DeploymentEvent> running = SampleHistories.shortRollback().subList(0, 2);
+        Progress now = new Progress(SampleHistories.second(90), Progress.Phase.BAKING, "baking step 2/3 at 50%",
+                SampleHistories.second(60), SampleHistories.second(360), Split.canaryAt(50), "stable/new", Map.of(), "");
+        Document svg = parse(TimelineChart.renderRunning("running", running, now));
+
+        double nowX = PlotArea.LEFT + (PlotArea.RIGHT - PlotArea.LEFT) * 90 / 360;
+        Element line = byId(svg, "now");
+        assertThat(Double.parseDouble(line.getAttribute("x1"))).isCloseTo(nowX, within(0.06));
+        Element left = byId(svg, "time-left");
+        assertThat(Double.parseDouble(left.getAttribute("x"))).isCloseTo(nowX, within(0.06));
+        assertThat(Double.parseDouble(left.getAttribute("x")) + Double.parseDouble(left.getAttribute("width")))
+                .isCloseTo(PlotArea.RIGHT, within(0.06));
+        assertThat(texts(svg)).contains("now", "4m30s of 5m left", "In progress");
+        // The split is drawn up to now, not into the future.
+        double[][] points = points(canaryLine(svg));
+        assertThat(points[points.length - 1][0]).isCloseTo(nowX, within(0.06));
     }
 
     @Test
@@ -157,6 +179,15 @@ class TimelineChartTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Element byId(Document svg, String id) {
+        NodeList all = svg.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (id.equals(e.getAttribute("id"))) return e;
+        }
+        throw new AssertionError("no element with id " + id);
     }
 
     private static Element canaryLine(Document svg) {
