@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
+import io.jenkins.plugins.awsdeploy.engine.aws.FailFast;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenDeployment;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
@@ -37,28 +38,34 @@ public final class Engine {
 
     /**
      * Reads the world, decides one step, acts, and says when to come back. Around every call the
-     * deployment's ownership marks are renewed when due, and taken off once it has ended.
+     * deployment's ownership marks are renewed when due, and taken off once it has ended. A call that gets no
+     * answer may cut the tick's later calls short only before anything was changed ({@link FailFast}).
      */
     public Tick advance(Checkpoint checkpoint, Instant now) {
-        return ownership.keep(advanceStrategy(checkpoint, now), now, false);
+        return FailFast.whileUntouched(checkpoint.beforeAnyChange(),
+                () -> ownership.keep(advanceStrategy(checkpoint, now), now, false));
     }
 
     /** The first call after the process that ran the deployment was restarted: it also takes its marks again. */
     public Tick resume(Checkpoint checkpoint, Instant now) {
-        return ownership.keep(resumeStrategy(checkpoint, now), now, true);
+        return FailFast.whileUntouched(checkpoint.beforeAnyChange(),
+                () -> ownership.keep(resumeStrategy(checkpoint, now), now, true));
     }
 
     public Tick approve(Checkpoint checkpoint, String who, Instant now) {
-        return ownership.keep(approveStrategy(checkpoint, who, now), now, false);
+        return FailFast.whileUntouched(checkpoint.beforeAnyChange(),
+                () -> ownership.keep(approveStrategy(checkpoint, who, now), now, false));
     }
 
     public Tick decline(Checkpoint checkpoint, String who, Instant now) {
-        return ownership.keep(declineStrategy(checkpoint, who, now), now, false);
+        return FailFast.whileUntouched(checkpoint.beforeAnyChange(),
+                () -> ownership.keep(declineStrategy(checkpoint, who, now), now, false));
     }
 
     /** Stops at any moment: rolls back if anything was changed, and ends Stopped. */
     public Tick abort(Checkpoint checkpoint, String why, Instant now) {
-        return ownership.keep(abortStrategy(checkpoint, why, now), now, false);
+        return FailFast.whileUntouched(checkpoint.beforeAnyChange(),
+                () -> ownership.keep(abortStrategy(checkpoint, why, now), now, false));
     }
 
     private Tick advanceStrategy(Checkpoint checkpoint, Instant now) {

@@ -17,7 +17,12 @@ import java.time.Duration;
 public record AwsAccess(String region, URI endpoint, SessionCredentials credentials, String roleArn, String externalId,
                         Duration callTimeout, URI cloudWatchEndpoint) implements Serializable {
 
-    /** Long enough for throttling retries with backoff; short enough that an endpoint that never answers is found out. */
+    /**
+     * The bound of one call, its retries included. Long enough for the SDK's retries of quick failures (throttling,
+     * 5xx, a dropped connection) with backoff; short enough that an endpoint that never answers is found out. An
+     * attempt that gets no answer uses the whole bound and is not retried within the call: the engine tries again at
+     * its next tick (a rollback after a backoff, a watch at the next poll), which a person can follow in the log.
+     */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(20);
 
     public AwsAccess {

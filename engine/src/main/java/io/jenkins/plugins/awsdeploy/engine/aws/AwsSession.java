@@ -58,7 +58,9 @@ public final class AwsSession implements AutoCloseable {
                 .maxConnections(16)
                 .build();
         // One bound for the whole call, retries included: a preflight against an endpoint that never answers
-        // must end in about a minute, not after several full rounds of retries.
+        // must end in about a minute, not after several full rounds of retries. So an attempt that hangs is not
+        // retried within the call (the engine's next tick is the retry); a shorter attempt bound would instead cut
+        // off calls that are slow but answering (a large DescribeAlarms on a throttled account) and repeat writes.
         ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
                 .retryStrategy(retry)
                 .apiCallAttemptTimeout(callTimeout)

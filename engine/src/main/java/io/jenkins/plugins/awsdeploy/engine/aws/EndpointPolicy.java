@@ -7,20 +7,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Which endpoints may receive a deployment's signed requests, and with them its session credentials. AWS's own
- * endpoints (over https) always may; anything else (a local emulator, a proxy) only when someone trusted listed it.
- * A shell that lets untrusted authors pick the endpoint (a Jenkinsfile) checks it before it resolves credentials.
+ * Which endpoints may receive a deployment's signed requests, and with them its session credentials. The endpoints
+ * of the AWS services the engine calls (over https) always may; anything else (a local emulator, a proxy, any other
+ * host under an AWS domain) only when someone trusted listed it. A shell that lets untrusted authors pick the endpoint (a Jenkinsfile) checks it before it resolves credentials.
  *
  * @param allowed endpoints listed as allowed, compared by scheme, host and port (the path does not matter: the SDK
  *                signs for the host)
  */
 public record EndpointPolicy(List<URI> allowed) {
 
-    /** DNS suffixes of AWS service endpoints: the commercial, China, dual-stack, European and isolated partitions. */
-    private static final List<String> AWS_DOMAINS =
-            List.of(".amazonaws.com", ".amazonaws.com.cn", ".api.aws", ".amazonaws.eu", ".c2s.ic.gov", ".sc2s.sgov.gov");
+    /**
+     * The services the engine calls, FIPS variants included. Only their endpoints: a host that merely ends in an
+     * AWS domain may belong to a customer (API Gateway's execute-api, a load balancer's own DNS name, an S3 bucket)
+     * and would receive signed requests with the session token, and could answer with made-up successes.
+     */
+    private static final String SERVICE = "(elasticloadbalancing|monitoring|ecs|sts|logs)(-fips)?";
+    private static final String REGION = "[a-z]{2,4}(-[a-z]+)+-\\d{1,2}";
+    /** The commercial, China, European sovereign and isolated partitions. */
+    private static final String DOMAIN = "(amazonaws\\.com|amazonaws\\.com\\.cn|amazonaws\\.eu|c2s\\.ic\\.gov|sc2s\\.sgov\\.gov)";
+    private static final Pattern AWS_ENDPOINT = Pattern.compile(String.join("|",
+            SERVICE + "(\\.dualstack)?\\." + REGION + "\\." + DOMAIN,
+            SERVICE + "\\." + REGION + "\\.api\\.aws",
+            "sts\\.amazonaws\\.com",
+            // Interface VPC endpoints (their regional and per-zone names), which are AWS's, like the public ones.
+            "vpce-[a-z0-9]+(-[a-z0-9]+)*\\." + SERVICE + "\\." + REGION + "\\.vpce\\.amazonaws\\.com(\\.cn)?"));
 
     public EndpointPolicy {
         allowed = List.copyOf(allowed);
@@ -66,7 +79,7 @@ public record EndpointPolicy(List<URI> allowed) {
                 + "URLs (Manage Jenkins > System > AWS Deployments)"));
     }
 
-    /** An https endpoint under one of AWS's own domains, with no user name in it. */
+    /** An https endpoint of one of the AWS services the engine calls, with no user name in it. */
     public static boolean isAws(URI endpoint) {
         String host = endpoint.getHost();
         if (host == null || endpoint.getUserInfo() != null || !"https".equalsIgnoreCase(endpoint.getScheme())) {
@@ -74,10 +87,7 @@ public record EndpointPolicy(List<URI> allowed) {
         }
         String h = host.toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
-        for (String domain : AWS_DOMAINS) {
-            if (h.endsWith(domain)) return true;
-        }
-        return false;
+        return AWS_ENDPOINT.matcher(h).matches();
     }
 
     /** Whether {@code endpoint} names this machine literally (no DNS lookup): localhost, 127.x.x.x or [::1]. */

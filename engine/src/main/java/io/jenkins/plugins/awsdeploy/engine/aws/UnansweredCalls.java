@@ -18,8 +18,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * <p>The SDK's timeout says only "did not complete before 20000 millis"; a release manager needs to know which
  * call. And a preflight reads resource after resource: against a silent endpoint each read would wait its full
  * timeout in turn. So, until the endpoint has answered anything at all in this session, a call that got no answer
- * makes the calls that follow within the next call timeout fail at once, naming the one that hung. Once anything
- * was answered, every call gets its full time again: a rollback must never be cut short by an earlier hiccup.
+ * makes the calls that follow within the next call timeout fail at once, naming the one that hung. Only in a tick
+ * that began before any change ({@link FailFast}), and only until that tick makes a call that may change something;
+ * once anything was answered, every call gets its full time again: a rollback must never be cut short.
  */
 final class UnansweredCalls implements ExecutionInterceptor {
 
@@ -34,8 +35,9 @@ final class UnansweredCalls implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (mayChange(attributes)) FailFast.changing();
         String before = hung;
-        if (!answered && before != null && System.nanoTime() - hungAtNanos < callTimeout.toNanos()) {
+        if (FailFast.allowed() && !answered && before != null && System.nanoTime() - hungAtNanos < callTimeout.toNanos()) {
             throw new NoAnswer(name(attributes) + " not tried: " + before);
         }
     }
@@ -69,6 +71,13 @@ final class UnansweredCalls implements ExecutionInterceptor {
             }
         }
         return false;
+    }
+
+    /** Reads (Describe*, List*, Get*) and taking a role change nothing; anything else (a write, a tag) may. */
+    private static boolean mayChange(ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        return operation == null || !(operation.startsWith("Describe") || operation.startsWith("List")
+                || operation.startsWith("Get") || operation.equals("AssumeRole"));
     }
 
     private static String name(ExecutionAttributes attributes) {

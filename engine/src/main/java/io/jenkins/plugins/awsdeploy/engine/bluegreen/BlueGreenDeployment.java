@@ -396,7 +396,20 @@ public final class BlueGreenDeployment {
             return unsafe(st, h.what() + cause);
         }
         if (verdict instanceof SwitchGuard.SwitchBack b) return switchBack(st, sub, b.cause(), afterSwitch);
+        if (verdict instanceof SwitchGuard.ReadAgain a) return readOldSideAgain(st, sub, a.what(), afterSwitch);
         return fromCanary(st, canary.advance(sub, st.now), afterSwitch);
+    }
+
+    /** The old side could not be read before the switch back: counted as a rollback attempt, read again after a pause. */
+    private Tick readOldSideAgain(Story<BlueGreenCheckpoint> st, CanaryCheckpoint sub, String what, boolean afterSwitch) {
+        CanaryPhase.RollingBack r = (CanaryPhase.RollingBack) sub.phase();
+        int attempts = r.attempts() + 1;
+        Duration backoff = Duration.ofSeconds(Math.min(30, 1L << attempts));
+        CanaryCheckpoint again = sub.inside(new CanaryPhase.RollingBack(r.cause(), r.byPerson(), r.inFlight(), attempts));
+        st.cp = st.cp.with(afterSwitch ? new ScaleDownWait(again) : new Switching(again));
+        st.say(EventKind.INFO, "switch back attempt " + attempts + " did not move traffic: " + what,
+                "read " + st.cp.spec().service(st.cp.from()) + " again in " + DurationText.format(backoff));
+        return st.done(st.now.plus(backoff));
     }
 
     /** Records that all traffic goes back to the old side; the canary engine makes the change in the next call. */

@@ -13,7 +13,8 @@ import java.util.List;
  * read fresh: before a shift the new side must serve the new revision (what was verified before an approval
  * may have changed while the question was open); while some traffic is on the new side, its healthy targets
  * must keep up with its desired tasks at every poll, like an alarm; before a switch back the old side must
- * still serve the revision it ran, or the switch back would send traffic to something nobody verified.
+ * still serve the revision it ran, or the switch back would send traffic to something nobody verified; an old
+ * side that cannot be read is not verified either: it is read again a few times, then nothing more is changed.
  */
 final class SwitchGuard {
 
@@ -29,9 +30,16 @@ final class SwitchGuard {
     record SwitchBack(String cause) implements Verdict {
     }
 
+    /** Read the old side again after a pause before switching back: it could not be read; {@code what} says why. */
+    record ReadAgain(String what) implements Verdict {
+    }
+
     /** Change nothing more: the side the next step depends on is not what it was; {@code what} says how. */
     record Halt(String what) implements Verdict {
     }
+
+    /** Reads of the old side before a switch back, the first included, counted by the rollback's attempts. */
+    static final int SWITCH_BACK_READS = 5;
 
     private final Fleet fleet;
 
@@ -43,7 +51,7 @@ final class SwitchGuard {
         CanaryPhase phase = sub.phase();
         boolean trafficOnNew = !sub.live().equals(Split.ALL_STABLE);
         if (phase instanceof CanaryPhase.Shifting) return beforeShift(cp, trafficOnNew);
-        if (phase instanceof CanaryPhase.RollingBack r && (trafficOnNew || r.inFlight() != null)) return beforeSwitchBack(cp);
+        if (phase instanceof CanaryPhase.RollingBack r && (trafficOnNew || r.inFlight() != null)) return beforeSwitchBack(cp, r);
         boolean watching = phase instanceof CanaryPhase.Baking || phase instanceof CanaryPhase.AwaitingApproval;
         if (watching && trafficOnNew) return whilePartlyOnNew(cp);
         return new Proceed();
@@ -78,14 +86,19 @@ final class SwitchGuard {
         return new SwitchBack(cp.to() + " (" + side.name() + ") has " + side.health());
     }
 
-    private Verdict beforeSwitchBack(BlueGreenCheckpoint cp) {
+    private Verdict beforeSwitchBack(BlueGreenCheckpoint cp, CanaryPhase.RollingBack r) {
         SideState old;
         try {
             old = fleet.read(cp.from());
         } catch (RuntimeException e) {
-            // The old side was verified at preflight and nothing says otherwise; traffic on a failing new side
-            // is the known harm, so the switch back goes ahead.
-            return new Proceed();
+            // What was verified at preflight may have changed since (that is why it is read here): moving traffic
+            // to a side nobody can see now could make things worse than the failing new side.
+            String what = "could not read " + cp.spec().service(cp.from()) + " to check it still serves "
+                    + shortName(cp.fromTaskDefinition()) + ": " + AwsFailure.describe(e);
+            int reads = r.attempts() + 1;
+            if (reads < SWITCH_BACK_READS) return new ReadAgain(what);
+            return new Halt("did not switch back: " + what + " (" + reads + " attempts); traffic was not moved to a side"
+                    + " that could not be verified");
         }
         List<String> why = old.whyNotServing(cp.fromTaskDefinition());
         if (why.isEmpty()) return new Proceed();

@@ -253,6 +253,10 @@ public final class CanaryDeployment {
                     + before + "; left them untouched");
         }
         if (!found.get().equals(target)) {
+            // An approval comes whenever a person answers, up to a whole poll after the last read of the alarms:
+            // read them once more, so that it never moves traffic onto a side whose alarm went off meanwhile. (A step
+            // without approval follows the bake's poll in the same tick.)
+            if (spec.plan().step(s.step()).approvalFirst() && !pollAlarms(st)) return st.done(st.now);
             try {
                 traffic.write(spec.target(), before.withSplit(spec.stableTargetGroup(), spec.canaryTargetGroup(), target));
             } catch (RuntimeException e) {

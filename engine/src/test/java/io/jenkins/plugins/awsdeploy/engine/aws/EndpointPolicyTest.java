@@ -23,6 +23,36 @@ class EndpointPolicyTest {
     }
 
     @Test
+    void everyFormOfTheEnginesServiceEndpointsIsAllowed() {
+        assertThat(awsOnly("https://elasticloadbalancing-fips.us-east-1.amazonaws.com")).isTrue();
+        assertThat(awsOnly("https://ecs.dualstack.eu-central-1.amazonaws.com")).isTrue();
+        assertThat(awsOnly("https://monitoring-fips.dualstack.us-gov-east-1.amazonaws.com")).isTrue();
+        assertThat(awsOnly("https://elasticloadbalancing.cn-northwest-1.amazonaws.com.cn")).isTrue();
+        assertThat(awsOnly("https://sts.amazonaws.com")).isTrue();
+        assertThat(awsOnly("https://sts.ap-southeast-2.amazonaws.com")).isTrue();
+        assertThat(awsOnly("https://logs.us-west-2.amazonaws.com")).isTrue();
+        assertThat(awsOnly("https://monitoring-fips.us-east-1.api.aws")).isTrue();
+        assertThat(awsOnly("https://vpce-0a1b2c3d4e5f67890-abcdefgh.monitoring.us-east-1.vpce.amazonaws.com")).isTrue();
+        assertThat(awsOnly("https://vpce-0a1b2c3d4e5f67890-abcdefgh-us-east-1a.ecs.us-east-1.vpce.amazonaws.com")).isTrue();
+        assertThat(awsOnly("https://monitoring.eusc-de-east-1.amazonaws.eu")).isTrue();
+    }
+
+    @Test
+    void customerHostsUnderAwsDomainsGetNoCredentials() {
+        // Anyone can own these names: an API Gateway stage, a load balancer's DNS name, an S3 bucket, a CloudFront site.
+        assertThat(awsOnly("https://abc123defg.execute-api.us-east-1.amazonaws.com")).isFalse();
+        assertThat(awsOnly("https://my-alb-1234567890.us-east-1.elb.amazonaws.com")).isFalse();
+        assertThat(awsOnly("https://internal-ecs-1234567890.us-east-1.elb.amazonaws.com")).isFalse();
+        assertThat(awsOnly("https://bucket.s3.amazonaws.com")).isFalse();
+        assertThat(awsOnly("https://ecs.s3.us-east-1.amazonaws.com")).isFalse();
+        assertThat(awsOnly("https://my-site.s3-website-us-east-1.amazonaws.com")).isFalse();
+        assertThat(awsOnly("https://abc.lambda-url.us-east-1.on.aws")).isFalse();
+        assertThat(awsOnly("https://abc.execute-api.us-east-1.api.aws")).isFalse();
+        assertThat(awsOnly("https://ec2-1-2-3-4.compute-1.amazonaws.com")).isFalse();
+        assertThat(awsOnly("https://vpce-123.execute-api.us-east-1.vpce.amazonaws.com")).isFalse();
+    }
+
+    @Test
     void hostsThatOnlyLookLikeAwsAreRefused() {
         assertThat(awsOnly("https://amazonaws.com.attacker.example")).isFalse();
         assertThat(awsOnly("https://evilamazonaws.com")).isFalse();

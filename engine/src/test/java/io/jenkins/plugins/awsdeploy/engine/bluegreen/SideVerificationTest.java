@@ -185,6 +185,37 @@ class SideVerificationTest {
         assertOldSideServesEverything(t);
     }
 
+    @Test
+    void anOldSideThatCannotBeReadIsNotSwitchedBackTo() {
+        Ticker t = world.start(r -> r.steps(List.of(50, 100)).bake("1m"))
+                .runUntil(x -> world.production().equals(new Split(50, 50)), 100);
+        world.aws.alarm("5xx", AlarmState.ALARM, "Threshold Crossed");
+        world.ecs.failNext("DescribeServices", 1000);
+        world.aws.resetCalls();
+        t.runToEnd();
+
+        Outcome outcome = outcome(t);
+        assertThat(outcome).as(outcome.message()).isInstanceOf(Outcome.Unsafe.class);
+        assertThat(outcome.exitCode()).isEqualTo(5);
+        assertThat(outcome.message()).contains("did not switch back: could not read web-blue", "(5 attempts)");
+        assertThat(t.events()).extracting(DeploymentEvent::message)
+                .anyMatch(m -> m.startsWith("switch back attempt 4 did not move traffic: could not read web-blue"));
+        assertThat(world.aws.calls("ModifyListener")).isZero();
+        assertThat(world.production()).isEqualTo(new Split(50, 50));
+    }
+
+    @Test
+    void anOldSideReadableAgainAfterAFailedReadIsSwitchedBackTo() {
+        Ticker t = world.start(r -> r.steps(List.of(50, 100)).bake("1m"))
+                .runUntil(x -> world.production().equals(new Split(50, 50)), 100);
+        world.aws.alarm("5xx", AlarmState.ALARM, "Threshold Crossed");
+        world.ecs.failNext("DescribeServices", 2);
+        t.runToEnd();
+
+        assertThat(outcome(t)).as(outcome(t).message()).isInstanceOf(Outcome.RolledBack.class);
+        assertOldSideServesEverything(t);
+    }
+
     // ---- 6. honest words
 
     @Test

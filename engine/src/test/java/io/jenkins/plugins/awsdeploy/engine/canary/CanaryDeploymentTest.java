@@ -155,6 +155,27 @@ class CanaryDeploymentTest {
     }
 
     @Test
+    void anApprovalLongAfterTheLastPollDoesNotShiftPastAnAlarmThatWentOffMeanwhile() {
+        Ticker t = canary(r -> r.approveBefore(List.of(100)).poll("5m"))
+                .runUntil(x -> x.checkpoint().approval().isPresent(), 100);
+        assertThat(live()).isEqualTo(new Split(50, 50));
+        clock.advance(Duration.ofSeconds(270)); // 4.5 minutes after the last poll, the alarm has long been firing
+        aws.alarm("5xx", AlarmState.ALARM, "Threshold Crossed");
+        aws.resetCalls();
+
+        t.apply(t.engine().approve(t.checkpoint(), "alice", clock.instant()));
+        t.runToEnd();
+
+        assertThat(outcome(t)).as(outcome(t).message()).isInstanceOf(Outcome.RolledBack.class);
+        assertThat(outcome(t).message()).contains("5xx");
+        assertThat(t.events()).filteredOn(e -> e.kind() == EventKind.SHIFTED).extracting(DeploymentEvent::weights)
+                .doesNotContain(new Split(0, 100));
+        // Straight back from 50/50 in one change: 0/100 was never written.
+        assertThat(aws.calls("ModifyListener")).isEqualTo(1);
+        assertThat(live()).isEqualTo(Split.ALL_STABLE);
+    }
+
+    @Test
     void anAlarmWhileWaitingForApprovalRollsBackAndClosesTheApproval() {
         Ticker t = canary(r -> r.approveBefore(List.of(100)))
                 .runUntil(x -> x.checkpoint().approval().isPresent(), 100);
