@@ -36,29 +36,30 @@ public final class Engine {
     }
 
     /**
-     * Reads the world, decides one step, acts, and says when to come back. Around every call the
-     * deployment's ownership marks are renewed when due, and taken off once it has ended.
+     * Reads the world, decides one step, acts, and says when to come back. Before every call the
+     * deployment's ownership marks are checked when they could have lapsed (someone else's: it ends before the
+     * strategy acts); after it they are renewed when due, and taken off once it has ended.
      */
     public Tick advance(Checkpoint checkpoint, Instant now) {
-        return ownership.keep(advanceStrategy(checkpoint, now), now, false);
+        return ownership.before(checkpoint, now, false).orElseGet(() -> ownership.keep(advanceStrategy(checkpoint, now), now, false));
     }
 
     /** The first call after the process that ran the deployment was restarted: it also takes its marks again. */
     public Tick resume(Checkpoint checkpoint, Instant now) {
-        return ownership.keep(resumeStrategy(checkpoint, now), now, true);
+        return ownership.before(checkpoint, now, true).orElseGet(() -> ownership.keep(resumeStrategy(checkpoint, now), now, true));
     }
 
     public Tick approve(Checkpoint checkpoint, String who, Instant now) {
-        return ownership.keep(approveStrategy(checkpoint, who, now), now, false);
+        return ownership.before(checkpoint, now, false).orElseGet(() -> ownership.keep(approveStrategy(checkpoint, who, now), now, false));
     }
 
     public Tick decline(Checkpoint checkpoint, String who, Instant now) {
-        return ownership.keep(declineStrategy(checkpoint, who, now), now, false);
+        return ownership.before(checkpoint, now, false).orElseGet(() -> ownership.keep(declineStrategy(checkpoint, who, now), now, false));
     }
 
     /** Stops at any moment: rolls back if anything was changed, and ends Stopped. */
     public Tick abort(Checkpoint checkpoint, String why, Instant now) {
-        return ownership.keep(abortStrategy(checkpoint, why, now), now, false);
+        return ownership.before(checkpoint, now, false).orElseGet(() -> ownership.keep(abortStrategy(checkpoint, why, now), now, false));
     }
 
     private Tick advanceStrategy(Checkpoint checkpoint, Instant now) {
