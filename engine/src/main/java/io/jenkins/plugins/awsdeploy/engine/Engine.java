@@ -62,6 +62,14 @@ public final class Engine {
         return ownership.before(checkpoint, now, false).orElseGet(() -> ownership.keep(abortStrategy(checkpoint, why, now), now, false));
     }
 
+    /**
+     * Takes the deployment's ownership marks off (best effort), for a shell that ends a deployment outside the
+     * engine: it gave up after failed calls, or a stop dropped what a preflight had marked.
+     */
+    public Checkpoint release(Checkpoint checkpoint, Instant now) {
+        return ownership.release(new Tick(checkpoint, java.util.List.of(), null), now).checkpoint();
+    }
+
     private Tick advanceStrategy(Checkpoint checkpoint, Instant now) {
         if (checkpoint instanceof BlueGreenCheckpoint b) return blueGreen.advance(b, now);
         if (checkpoint instanceof RollbackCheckpoint r) return rollback.advance(r, now);

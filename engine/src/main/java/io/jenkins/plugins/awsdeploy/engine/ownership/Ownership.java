@@ -153,19 +153,8 @@ public final class Ownership {
         Checkpoint cp = tick.checkpoint();
         Claim claim = cp.claim();
         if (claim == null || !claim.holds()) return tick;
+        if (cp.finished()) return release(tick, now);
         List<DeploymentEvent> told = new ArrayList<>();
-        if (cp.finished()) {
-            for (String arn : claim.resources()) {
-                try {
-                    Optional<Lease> found = port.read(arn);
-                    if (found.isPresent() && found.get().deploymentId().equals(claim.deploymentId())) port.remove(arn);
-                } catch (RuntimeException e) {
-                    told.add(event(now, EventKind.INFO, "could not take the ownership marker off " + arn + ": "
-                            + AwsFailure.describe(e) + "; it holds until " + claim.until() + ", then anyone may take over", ""));
-                }
-            }
-            return with(tick, cp.withClaim(claim.released()), told, tick.wakeAt());
-        }
         Duration term = claim.term() == null ? TERM : claim.term();
         if (!resumed && now.isBefore(claim.until().minus(term.dividedBy(2)))) return tick;
         Lease lease = new Lease(claim.deploymentId(), claim.owner(), now.plus(term));
@@ -189,6 +178,28 @@ public final class Ownership {
             told.add(event(now, EventKind.INFO, "holds its ownership marker again, until " + lease.until(), ""));
         }
         return with(tick, cp.withClaim(claim.holding(claim.resources(), lease.until(), term)), told, tick.wakeAt());
+    }
+
+    /**
+     * Takes this deployment's marks off, best effort: each only if it still carries this deployment's id. The
+     * engine does so once a deployment has ended; a shell that ends one outside the engine (it gave up, or a stop
+     * dropped a preflight's result) asks for it too, so no mark is left to block the resources for a term.
+     */
+    public Tick release(Tick tick, Instant now) {
+        Checkpoint cp = tick.checkpoint();
+        Claim claim = cp.claim();
+        if (claim == null || !claim.holds()) return tick;
+        List<DeploymentEvent> told = new ArrayList<>();
+        for (String arn : claim.resources()) {
+            try {
+                Optional<Lease> found = port.read(arn);
+                if (found.isPresent() && found.get().deploymentId().equals(claim.deploymentId())) port.remove(arn);
+            } catch (RuntimeException e) {
+                told.add(event(now, EventKind.INFO, "could not take the ownership marker off " + arn + ": "
+                        + AwsFailure.describe(e) + "; it holds until " + claim.until() + ", then anyone may take over", ""));
+            }
+        }
+        return with(tick, cp.withClaim(claim.released()), told, tick.wakeAt());
     }
 
     private void removeQuietly(String arn) {
