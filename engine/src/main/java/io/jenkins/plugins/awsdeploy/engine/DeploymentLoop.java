@@ -112,7 +112,9 @@ public final class DeploymentLoop {
             if (!endCall()) return;
             failedTicks++;
             if (failedTicks >= MAX_FAILED_TICKS) {
-                outcome.complete(gaveUp(AwsFailure.describe(e)));
+                Outcome gaveUp = gaveUp(AwsFailure.describe(e));
+                checkpoint = engine.release(checkpoint, clock.instant());
+                outcome.complete(gaveUp);
                 return;
             }
             Duration backoff = Duration.ofSeconds(Math.min(30, 1L << failedTicks));
@@ -121,8 +123,12 @@ public final class DeploymentLoop {
             arm(step, backoff.toMillis());
             return;
         }
-        // Stopped while only checking: nothing was changed, and nothing this call decided may be acted on.
-        if (!endCall()) return;
+        // Stopped while only checking: nothing was changed, and nothing this call decided may be acted on,
+        // except the marks a preflight took, which come off again.
+        if (!endCall()) {
+            engine.release(tick.checkpoint(), clock.instant());
+            return;
+        }
         checkpoint = tick.checkpoint();
         boolean stored = true;
         try {

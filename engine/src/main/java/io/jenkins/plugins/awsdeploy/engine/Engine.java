@@ -11,6 +11,8 @@ import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The one entry point the shells use: whatever the strategy, a checkpoint goes in and a {@link Tick}
@@ -37,35 +39,45 @@ public final class Engine {
     }
 
     /**
-     * Reads the world, decides one step, acts, and says when to come back. Around every call the
-     * deployment's ownership marks are renewed when due, and taken off once it has ended. A call that gets no
+     * Reads the world, decides one step, acts, and says when to come back. Before every call the
+     * deployment's ownership marks are checked when they could have lapsed (someone else's: it ends before the
+     * strategy acts); after it they are renewed when due, and taken off once it has ended. A call that gets no
      * answer may cut the tick's later calls short only before anything was changed ({@link FailFast}).
      */
     public Tick advance(Checkpoint checkpoint, Instant now) {
-        return FailFast.whileUntouched(checkpoint.beforeAnyChange(),
-                () -> ownership.keep(advanceStrategy(checkpoint, now), now, false));
+        return around(checkpoint, now, false, () -> advanceStrategy(checkpoint, now));
     }
 
     /** The first call after the process that ran the deployment was restarted: it also takes its marks again. */
     public Tick resume(Checkpoint checkpoint, Instant now) {
-        return FailFast.whileUntouched(checkpoint.beforeAnyChange(),
-                () -> ownership.keep(resumeStrategy(checkpoint, now), now, true));
+        return around(checkpoint, now, true, () -> resumeStrategy(checkpoint, now));
     }
 
     public Tick approve(Checkpoint checkpoint, String who, Instant now) {
-        return FailFast.whileUntouched(checkpoint.beforeAnyChange(),
-                () -> ownership.keep(approveStrategy(checkpoint, who, now), now, false));
+        return around(checkpoint, now, false, () -> approveStrategy(checkpoint, who, now));
     }
 
     public Tick decline(Checkpoint checkpoint, String who, Instant now) {
-        return FailFast.whileUntouched(checkpoint.beforeAnyChange(),
-                () -> ownership.keep(declineStrategy(checkpoint, who, now), now, false));
+        return around(checkpoint, now, false, () -> declineStrategy(checkpoint, who, now));
     }
 
     /** Stops at any moment: rolls back if anything was changed, and ends Stopped. */
     public Tick abort(Checkpoint checkpoint, String why, Instant now) {
-        return FailFast.whileUntouched(checkpoint.beforeAnyChange(),
-                () -> ownership.keep(abortStrategy(checkpoint, why, now), now, false));
+        return around(checkpoint, now, false, () -> abortStrategy(checkpoint, why, now));
+    }
+
+    /**
+     * Takes the deployment's ownership marks off (best effort), for a shell that ends a deployment outside the
+     * engine: it gave up after failed calls, or a stop dropped what a preflight had marked.
+     */
+    public Checkpoint release(Checkpoint checkpoint, Instant now) {
+        return ownership.release(new Tick(checkpoint, List.of(), null), now).checkpoint();
+    }
+
+    /** Every call: its marks checked before the strategy acts and kept after; fail-fast only while untouched. */
+    private Tick around(Checkpoint checkpoint, Instant now, boolean resuming, Supplier<Tick> strategy) {
+        return FailFast.whileUntouched(checkpoint.beforeAnyChange(), () -> ownership.before(checkpoint, now, resuming)
+                .orElseGet(() -> ownership.keep(strategy.get(), now, resuming)));
     }
 
     private Tick advanceStrategy(Checkpoint checkpoint, Instant now) {

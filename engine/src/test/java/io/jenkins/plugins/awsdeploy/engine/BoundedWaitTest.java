@@ -90,6 +90,23 @@ class BoundedWaitTest {
     }
 
     @Test
+    void aStopWhileThePreflightMarksTheListenerTakesTheMarkOffAgain() throws Exception {
+        hang("AddTags");
+        DeploymentLoop loop = loop();
+        loop.start(canary("1m"), false);
+        assertThat(hung.await(10, TimeUnit.SECONDS)).isTrue();
+
+        loop.abort("interrupted (Ctrl-C)");
+        assertThat(loop.outcome().get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Stopped.class);
+        release.countDown(); // the preflight goes on and marks the listener; its result is dropped
+        timer.shutdown();
+        assertThat(timer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(aws.markOn(LISTENER)).as("a mark left behind would refuse the rerun for 15 minutes").isEmpty();
+        assertThat(aws.calls("ModifyListener")).isZero();
+    }
+
+    @Test
     void aStopDuringARollbackWaitsUntilTrafficIsBack() throws Exception {
         DeploymentLoop loop = loop();
         loop.start(canary("1h"), false);

@@ -95,7 +95,57 @@ public final class Ownership {
     }
 
     /**
-     * What the engine does around every call of a strategy: renews the marks when half their term is
+     * What the engine does before every call of a strategy, so that a deployment never writes to a resource
+     * it no longer owns: when a renewal is due (half the term spent, a restart, or the lease already run
+     * out) it reads the marks, and a mark found to be another deployment's ends this one before the strategy
+     * acts. A lease that has run out is renewed here, before the strategy; if that fails the deployment ends
+     * Unsafe rather than move on unowned (rolling back would write to resources someone may have taken over).
+     *
+     * @return the tick that ends the deployment instead of the strategy's call; empty to let it run
+     */
+    public Optional<Tick> before(Checkpoint cp, Instant now, boolean resumed) {
+        Claim claim = cp.claim();
+        if (claim == null || !claim.holds() || cp.finished()) return Optional.empty();
+        Duration term = claim.term() == null ? TERM : claim.term();
+        boolean lapsed = !now.isBefore(claim.until());
+        if (!resumed && !lapsed && now.isBefore(claim.until().minus(term.dividedBy(2)))) return Optional.empty();
+        Tick unchanged = new Tick(cp, List.of(), null);
+        String arn = "";
+        try {
+            for (String each : claim.resources()) {
+                arn = each;
+                Optional<Lease> found = port.read(each);
+                if (found.isPresent() && !found.get().deploymentId().equals(claim.deploymentId())) {
+                    return Optional.of(lost(unchanged, now, "stopped before its next step: " + each + " is now held by "
+                            + found.get().describe() + ", which took it over after this deployment's lease (until "
+                            + claim.until() + ") ran out"));
+                }
+            }
+            if (!lapsed) return Optional.empty();
+            Lease lease = new Lease(claim.deploymentId(), claim.owner(), now.plus(term));
+            for (String each : claim.resources()) {
+                arn = each;
+                port.write(each, lease);
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            if (!lapsed) return Optional.empty(); // the lease still holds; the renewal after the strategy tries again
+            return Optional.of(lost(unchanged, now, "lease lost: it ran out at " + claim.until() + " and the ownership "
+                    + "marker of " + arn + " could not be checked or renewed (" + AwsFailure.describe(e) + "), so "
+                    + "anyone may take the resources over; stopped before its next step"));
+        }
+    }
+
+    private Tick lost(Tick tick, Instant now, String why) {
+        Checkpoint cp = tick.checkpoint();
+        String message = why + ". This deployment was " + cp.status() + " and left traffic there; check the "
+                + "resource before anything else";
+        DeploymentEvent told = event(now, EventKind.FAILED, message, "a person must check who drives it");
+        return with(tick, cp.ended(new Outcome.Unsafe(message)).withClaim(cp.claim().released()), List.of(told), null);
+    }
+
+    /**
+     * What the engine does after every call of a strategy: renews the marks when half their term is
      * spent (and always right after a restart), and takes them off once the deployment has ended. A mark
      * found to be another deployment's ends this one without touching anything more.
      */
@@ -103,19 +153,8 @@ public final class Ownership {
         Checkpoint cp = tick.checkpoint();
         Claim claim = cp.claim();
         if (claim == null || !claim.holds()) return tick;
+        if (cp.finished()) return release(tick, now);
         List<DeploymentEvent> told = new ArrayList<>();
-        if (cp.finished()) {
-            for (String arn : claim.resources()) {
-                try {
-                    Optional<Lease> found = port.read(arn);
-                    if (found.isPresent() && found.get().deploymentId().equals(claim.deploymentId())) port.remove(arn);
-                } catch (RuntimeException e) {
-                    told.add(event(now, EventKind.INFO, "could not take the ownership marker off " + arn + ": "
-                            + AwsFailure.describe(e) + "; it holds until " + claim.until() + ", then anyone may take over", ""));
-                }
-            }
-            return with(tick, cp.withClaim(claim.released()), told, tick.wakeAt());
-        }
         Duration term = claim.term() == null ? TERM : claim.term();
         if (!resumed && now.isBefore(claim.until().minus(term.dividedBy(2)))) return tick;
         Lease lease = new Lease(claim.deploymentId(), claim.owner(), now.plus(term));
@@ -123,23 +162,44 @@ public final class Ownership {
             for (String arn : claim.resources()) {
                 Optional<Lease> found = port.read(arn);
                 if (found.isPresent() && !found.get().deploymentId().equals(claim.deploymentId())) {
-                    String message = "stopped without changing anything more: " + arn + " is now held by " + found.get().describe()
-                            + ", which took it over after this deployment's lease (until " + claim.until() + ") ran out. "
-                            + "This deployment was " + cp.status() + "; check the resource before anything else";
-                    told.add(event(now, EventKind.FAILED, message, "a person must check who drives it"));
-                    return with(tick, cp.ended(new Outcome.Unsafe(message)).withClaim(claim.released()), told, null);
+                    // before() checked the marks when the lease could lapse; this is a take-over racing this very step
+                    return lost(tick, now, "stopped: " + arn + " is now held by " + found.get().describe()
+                            + ", which took it over while this deployment (lease until " + claim.until() + ") took its last step");
                 }
                 port.write(arn, lease);
             }
         } catch (RuntimeException e) {
             told.add(event(now, EventKind.INFO, "could not renew the ownership marker: " + AwsFailure.describe(e),
-                    "try again at the next tick; the marker holds until " + claim.until()));
+                    "try again at the next tick; the marker holds until " + claim.until()
+                            + ", and if it cannot be renewed by then the deployment stops"));
             return with(tick, cp, told, tick.wakeAt());
         }
         if (resumed) {
             told.add(event(now, EventKind.INFO, "holds its ownership marker again, until " + lease.until(), ""));
         }
         return with(tick, cp.withClaim(claim.holding(claim.resources(), lease.until(), term)), told, tick.wakeAt());
+    }
+
+    /**
+     * Takes this deployment's marks off, best effort: each only if it still carries this deployment's id. The
+     * engine does so once a deployment has ended; a shell that ends one outside the engine (it gave up, or a stop
+     * dropped a preflight's result) asks for it too, so no mark is left to block the resources for a term.
+     */
+    public Tick release(Tick tick, Instant now) {
+        Checkpoint cp = tick.checkpoint();
+        Claim claim = cp.claim();
+        if (claim == null || !claim.holds()) return tick;
+        List<DeploymentEvent> told = new ArrayList<>();
+        for (String arn : claim.resources()) {
+            try {
+                Optional<Lease> found = port.read(arn);
+                if (found.isPresent() && found.get().deploymentId().equals(claim.deploymentId())) port.remove(arn);
+            } catch (RuntimeException e) {
+                told.add(event(now, EventKind.INFO, "could not take the ownership marker off " + arn + ": "
+                        + AwsFailure.describe(e) + "; it holds until " + claim.until() + ", then anyone may take over", ""));
+            }
+        }
+        return with(tick, cp.withClaim(claim.released()), told, tick.wakeAt());
     }
 
     private void removeQuietly(String arn) {
