@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy;
 
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsRegion;
 import io.jenkins.plugins.awsdeploy.engine.aws.EndpointPolicy;
 import java.io.Serializable;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * How a deployment reaches AWS, without any secret: region, endpoint, which Jenkins credential, which role. This is
@@ -18,9 +18,6 @@ import java.util.regex.Pattern;
 final class AccessSettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-4 ... */
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final String region;
     private final String endpointUrl;
@@ -87,7 +84,7 @@ final class AccessSettings implements Serializable {
         if (region == null) {
             problems.add(new Problem("region", "is required (or set a default region under Manage Jenkins > System > "
                     + "AWS deployments), e.g. region: 'eu-west-1'"));
-        } else if (!REGION.matcher(region).matches()) {
+        } else if (!AwsRegion.isName(region)) {
             problems.add(new Problem("region", "'" + region + "' is not an AWS region name like eu-west-1"));
         }
         if (endpointUrl != null) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy;
 
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -52,8 +53,7 @@ final class AwsConsole {
 
     /** Clusters and services may be given as ARNs; the console addresses them by name. */
     static String lastSegment(String nameOrArn) {
-        int slash = nameOrArn.lastIndexOf('/');
-        return slash < 0 ? nameOrArn : nameOrArn.substring(slash + 1);
+        return AwsArn.shortName(nameOrArn);
     }
 
     private static String path(String segment) {

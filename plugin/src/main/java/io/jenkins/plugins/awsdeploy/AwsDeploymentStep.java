@@ -7,9 +7,7 @@ import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.EndpointPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -143,9 +141,7 @@ public abstract class AwsDeploymentStep extends Step {
     /** {@link #approvers}, or the global default, as a list. */
     final List<String> approverList(AwsDeploymentsConfiguration defaults) {
         String text = approvers != null ? approvers : defaults == null ? null : defaults.getDefaultApprovers();
-        if (text == null) return new ArrayList<>();
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(ArrayList::new));
+        return new ArrayList<>(Approvers.parse(text));
     }
 
     /**

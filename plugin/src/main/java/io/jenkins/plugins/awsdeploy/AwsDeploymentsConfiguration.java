@@ -12,10 +12,10 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsRegion;
 import io.jenkins.plugins.awsdeploy.engine.aws.EndpointPolicy;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -32,8 +32,6 @@ import software.amazon.awssdk.regions.Region;
 @Symbol("awsDeployments")
 public class AwsDeploymentsConfiguration extends GlobalConfiguration {
 
-    /** Region names as AWS writes them: {@code eu-west-1}, {@code us-gov-west-1}, {@code cn-north-1}. */
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     /** Polling faster than this only spends API quota: DescribeAlarms answers the same within a second. */
     static final Duration MIN_POLL = Duration.ofSeconds(1);
     /** Polling slower than this lets an alarm go unnoticed for too long during a bake. */
@@ -172,7 +170,7 @@ public class AwsDeploymentsConfiguration extends GlobalConfiguration {
         if (v == null) {
             return FormValidation.warning("Without a default region every step must give its own region.");
         }
-        if (!REGION.matcher(v).matches()) {
+        if (!AwsRegion.isName(v)) {
             return FormValidation.error("'" + v + "' is not an AWS region name; write it like eu-west-1");
         }
         if (!Region.regions().contains(Region.of(v))) {

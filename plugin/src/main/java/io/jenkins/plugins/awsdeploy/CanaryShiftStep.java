@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy;
 
 import hudson.Extension;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
 import java.util.List;
@@ -132,8 +133,8 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
 
     @Override
     String target() {
-        if (listenerArn != null) return "listener " + ArnNames.listener(listenerArn);
-        if (ruleArn != null) return "rule " + ArnNames.rule(ruleArn);
+        if (listenerArn != null) return "listener " + AwsArn.shortName(listenerArn);
+        if (ruleArn != null) return "rule " + AwsArn.shortName(ruleArn);
         return "an unnamed listener";
     }
 

@@ -1,23 +1,16 @@
 package io.jenkins.plugins.awsdeploy;
 
-import hudson.AbortException;
-import hudson.FilePath;
 import hudson.model.Computer;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.awsdeploy.engine.ApprovalRequest;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
-import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
-import io.jenkins.plugins.awsdeploy.engine.Problem;
-import io.jenkins.plugins.awsdeploy.engine.Progress;
+import io.jenkins.plugins.awsdeploy.engine.TickPolicy;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
-import io.jenkins.plugins.awsdeploy.engine.aws.SessionCredentials;
-import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -27,13 +20,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import jenkins.model.CauseOfInterruption;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
@@ -45,14 +35,13 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * nothing but a {@link Timer} entry exists, so no thread waits while a canary bakes or an approval is pending.
  *
  * <p>Each tick is armed on the {@link Timer} and executed on {@link Computer#threadPoolForRemoting} (the Timer's few
- * threads must not wait on agents or AWS). It resolves credentials on the controller, runs the engine call where the
- * enclosing {@code node} is ({@link TickCallable} over the agent channel, or in this JVM outside a node), prints the
- * events, stores the new checkpoint and arms the next tick.
+ * threads must not wait on agents or AWS). It resolves credentials on the controller ({@link TickCredentials}), runs the
+ * engine call where the enclosing {@code node} is ({@link AgentChannel}), prints the events, stores the new checkpoint
+ * and arms the next tick. What follows a tick, and when to give up, is the engine's {@link TickPolicy}.
  *
- * <p>State kept in the Pipeline program (serialized with the build): the engine checkpoint as JSON, the access
- * settings without any secret, the command waiting to be run, when to wake up. Everything else, including the
- * session credentials, is transient and rebuilt after a restart; the first tick after one asks the engine to
- * {@linkplain EngineCommand#resume() resume}, which reads AWS before it trusts the checkpoint.
+ * <p>Kept in the Pipeline program: the checkpoint as JSON, the access settings without any secret, the command waiting
+ * to be run, when to wake up. The rest, session credentials included, is transient; the first tick after a restart
+ * asks the engine to {@linkplain EngineCommand#resume() resume}, which reads AWS before it trusts the checkpoint.
  */
 public final class DeploymentExecution extends StepExecution implements WaitingDeployment, LiveDeployments.Running {
 
@@ -63,12 +52,6 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     /** How long a deployment waits for its agent to come back before it gives up (system property, minutes). */
     static final Duration AGENT_WAIT = Duration.ofMinutes(
             Long.getLong(DeploymentExecution.class.getName() + ".agentWaitMinutes", 10));
-
-    /** How often to try again while the agent is away. */
-    static final Duration AGENT_RETRY = Duration.ofSeconds(15);
-
-    /** Consecutive failed ticks (AWS unreachable, credentials not resolvable) before the deployment gives up. */
-    static final int MAX_FAILED_TICKS = 8;
 
     /** Only used by {@link #start()}; a resumed execution has no step object. */
     private transient AwsDeploymentStep step;
@@ -109,7 +92,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     /** True after a restart or a lost agent: the next tick reads AWS before it trusts the checkpoint. */
     private transient boolean mustResume;
     /** Short-lived credentials derived from the Jenkins credential; memory only, gone with a restart. */
-    private transient SessionCredentials session;
+    private transient TickCredentials credentials;
     private transient FlowNode node;
 
     DeploymentExecution(StepContext context, AwsDeploymentStep step) {
@@ -117,45 +100,21 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         this.step = step;
     }
 
-    // ---- lifecycle
-
     /** Checks the parameters (no I/O: this is the CPS VM thread) and arms the first tick. */
     @Override
     public boolean start() throws Exception {
-        AwsDeploymentsConfiguration defaults = AwsDeploymentsConfiguration.get();
-        stepName = step.functionName();
-        target = step.target();
-        access = step.accessSettings(defaults);
-        approvers = new ArrayList<>(step.approverList(defaults));
-        Checkpoint initial;
-        try {
-            initial = step.checkedStart(access, defaults);
-        } catch (InvalidInputException e) {
-            // Thrown from start(): the step fails at once, and nothing was sent to AWS.
-            throw new AbortException(stepName + ": invalid parameters, nothing was changed in AWS: "
-                    + e.problems().stream().map(Problem::toString).collect(Collectors.joining("; ")));
-        }
-        node = getContext().get(FlowNode.class);
-        id = stepName + "-" + (node != null ? node.getId() : Long.toString(System.nanoTime(), 36));
-        Run<?, ?> build = getContext().get(Run.class);
-        if (build != null) {
-            // The ownership tags name the build, so whoever finds them knows which pipeline holds the listener.
-            initial = initial.withClaim(Claim.of(build.getExternalizableId() + "/" + id, "Jenkins " + build.getFullDisplayName()));
-        }
-        onAgent = inNode();
-        if (!onAgent || inBuiltInNode()) {
-            Optional<String> refusal = access.controllerIdentityRefusal(defaults.isAllowControllerCredentials());
-            if (refusal.isPresent()) throw new AbortException(stepName + ": " + refusal.get());
-        }
-        checkpoint = initial;
-        checkpointJson = JsonCodec.write(initial);
-        heartbeat = new BuildLogHeartbeat(step.heartbeatEvery(defaults));
-        ConsoleLinks links = ConsoleLinks.of(initial, access.region(), access.emulated());
-        PrintStream log = getContext().get(TaskListener.class).getLogger();
-        log.println(getDisplayName() + " in " + access.region() + ", AWS calls from "
-                + (onAgent ? "the agent of this node block" : "the controller (not inside a node block)"));
-        String resources = links.resourceLine();
-        if (!resources.isEmpty()) log.println(resources);
+        StepLaunch launch = StepLaunch.of(step, getContext());
+        stepName = launch.stepName();
+        target = launch.target();
+        access = launch.access();
+        approvers = new ArrayList<>(launch.approvers());
+        id = launch.id();
+        node = launch.node();
+        onAgent = launch.onAgent();
+        heartbeat = new BuildLogHeartbeat(launch.heartbeatEvery());
+        checkpoint = launch.initial();
+        checkpointJson = JsonCodec.write(launch.initial());
+        launch.announce(getDisplayName(), listener().getLogger());
         synchronized (this) {
             arm(0);
         }
@@ -183,18 +142,7 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             agentLostAtMillis = 0;
             arm(Math.max(0, wakeAtMillis - System.currentTimeMillis()));
         }
-        try {
-            LiveDeployments.started(getContext().get(Run.class), this);
-        } catch (IOException | InterruptedException e) {
-            LOGGER.log(Level.FINE, "no run to show " + id + " live on", e);
-        }
-        if (announcedWaiting) {
-            try {
-                DeploymentsAction.waiting(getContext().get(Run.class), this, node, listener());
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                LOGGER.log(Level.WARNING, "could not list " + id + " as waiting again after the restart", e);
-            }
-        }
+        DeploymentListings.resumed(run(), this, node, announcedWaiting, listener());
     }
 
     /**
@@ -207,13 +155,13 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             if (done) return;
             if (stopDescription == null) {
                 stopCause = cause;
-                stopDescription = describe(cause);
+                stopDescription = StepEnding.describe(cause);
                 stopResult = cause instanceof FlowInterruptedException f ? f.getResult() : Result.FAILURE;
             }
-            pending = EngineCommand.abort(describe(cause));
+            pending = EngineCommand.abort(StepEnding.describe(cause));
             arm(0);
         }
-        listener().getLogger().println(stepName + ": stopping (" + describe(cause)
+        listener().getLogger().println(stepName + ": stopping (" + StepEnding.describe(cause)
                 + "); traffic goes back to where it was before the step ends");
         getContext().saveState();
     }
@@ -221,16 +169,9 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     @Override
     public String getStatus() {
         Checkpoint cp = checkpoint();
-        EngineCommand p;
-        boolean agentAway;
         synchronized (this) {
-            p = pending;
-            agentAway = agentLostAtMillis > 0;
+            return DeploymentListings.status(cp, pending, agentLostAtMillis > 0);
         }
-        StringBuilder s = new StringBuilder(cp == null ? "starting" : Progress.of(cp, Instant.now()).sentence());
-        if (p != null) s.append("; ").append(p.describe()).append(" requested");
-        if (agentAway) s.append("; waiting for the agent to reconnect");
-        return s.toString();
     }
 
     /** A tick in flight holds a remote call; a restart in the middle of it is survivable but pointless. */
@@ -315,23 +256,22 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         try {
             Run<?, ?> run = getContext().get(Run.class);
             abortIfEndedElsewhere();
-            FilePath workspace = onAgent ? agentWorkspace() : null;
-            VirtualChannel channel = workspace == null ? null : workspace.getChannel();
-            boolean inController = workspace == null || !workspace.isRemote();
-            TickCallable call = new TickCallable(json, access(run, inController), command, ZoneId.systemDefault());
-            TickReply reply = runTick(call, channel);
+            AgentChannel.Target where = AgentChannel.target(getContext(), onAgent);
+            TickCallable call = new TickCallable(json, credentials().resolve(access, run, where.inController()), command,
+                    ZoneId.systemDefault());
+            TickReply reply = AgentChannel.run(call, where);
             if (reply.failure() != null) {
-                failedTick(reply.failure(), listener, false);
+                failedTick(reply.failure(), TickPolicy.Failure.PASSING, listener);
             } else {
                 apply(reply, command, run, listener);
             }
-        } catch (AgentUnavailable e) {
-            agentAway(e, listener);
+        } catch (AgentChannel.AgentUnavailable e) {
+            agentAway(e.getMessage(), listener);
         } catch (AccessRefused e) {
-            failedTick(e.getMessage(), listener, !changedAnything());
+            failedTick(e.getMessage(), TickPolicy.Failure.LASTING, listener);
         } catch (IOException | InterruptedException | RuntimeException e) {
             LOGGER.log(Level.FINE, id + ": tick failed", e);
-            failedTick(e.getMessage() == null ? e.toString() : e.getMessage(), listener, false);
+            failedTick(e.getMessage() == null ? e.toString() : e.getMessage(), TickPolicy.Failure.PASSING, listener);
         } finally {
             synchronized (this) {
                 ticking = false;
@@ -339,34 +279,6 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
                 if (!done && pending != null && command != pending) arm(0);
             }
         }
-    }
-
-    /**
-     * Runs the tick over {@code channel}, or here when the step is not inside a node block. Every failure on the other
-     * side comes back as a {@link TickReply}: an exception from the call is the channel's, so the agent is away.
-     */
-    private static TickReply runTick(TickCallable tick, VirtualChannel channel) throws AgentUnavailable {
-        if (channel == null) return tick.call();
-        try {
-            return channel.call(tick);
-        } catch (IOException e) {
-            throw new AgentUnavailable(e.getMessage());
-        } catch (InterruptedException e) {
-            throw new AgentUnavailable("interrupted while calling the agent");
-        }
-    }
-
-    /** The workspace of the step's node block, on an agent that is connected. */
-    private FilePath agentWorkspace() throws AgentUnavailable {
-        FilePath workspace;
-        try {
-            workspace = getContext().get(FilePath.class);
-        } catch (IOException | InterruptedException e) {
-            // Pipeline's FilePath context throws while the agent is offline: the usual sign of a disconnect.
-            throw new AgentUnavailable(e.getMessage());
-        }
-        if (workspace == null || workspace.getChannel() == null) throw new AgentUnavailable("the agent is not connected");
-        return workspace;
     }
 
     private void apply(TickReply reply, EngineCommand command, Run<?, ?> run, TaskListener listener) {
@@ -385,34 +297,19 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         if (wasLost) log.println(stepName + ": the agent is back");
         ConsoleLinks links = ConsoleLinks.of(cp, access.region(), access.emulated());
         for (String line : reply.eventLines()) log.println(links.annotate(line));
-        approvalChanged(cp, run, listener);
-        if (reply.finished()) {
-            finish(cp, cp.outcome().orElseGet(() -> new Outcome.Failed("the engine ended without an outcome")), run, listener);
+        announcedWaiting = DeploymentListings.approvalChanged(announcedWaiting, cp, run, this, node, listener);
+        TickPolicy.Next next = TickPolicy.ran(cp, reply.finished() ? null : Duration.ofMillis(reply.delayMillis()));
+        if (next instanceof TickPolicy.Next.Finish f) {
+            finish(cp, f.outcome(), run, listener);
             return;
         }
         long delay;
         synchronized (this) {
-            delay = pending != null ? 0 : reply.delayMillis();
+            delay = pending != null ? 0 : ((TickPolicy.Next.Arm) next).delay().toMillis();
             arm(delay);
         }
         if (heartbeat != null) heartbeat.afterTick(cp, reply.eventLines().size(), delay, log, Instant.now());
         getContext().saveState();
-    }
-
-    /** Tells the approval UI when the deployment starts or stops waiting for a person. */
-    private void approvalChanged(Checkpoint cp, Run<?, ?> run, TaskListener listener) {
-        boolean waiting = cp.approval().isPresent() && !cp.finished();
-        try {
-            if (waiting && !announcedWaiting) {
-                announcedWaiting = true;
-                DeploymentsAction.waiting(run, this, node, listener);
-            } else if (!waiting && announcedWaiting) {
-                announcedWaiting = false;
-                DeploymentsAction.answered(run, id, node);
-            }
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "the approval UI failed for " + id, e);
-        }
     }
 
     private void finish(Checkpoint cp, Outcome outcome, Run<?, ?> run, TaskListener listener) {
@@ -421,131 +318,67 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             if (done) return;
             done = true;
             if (timer != null) timer.cancel(false);
-            cause = stopFailure();
+            cause = StepEnding.stopFailure(stopCause, stopDescription, stopResult);
         }
-        if (announcedWaiting) {
-            announcedWaiting = false;
-            try {
-                DeploymentsAction.answered(run, id, node);
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.WARNING, "the approval UI failed for " + id, e);
-            }
-        }
-        if (run != null) LiveDeployments.ended(run, id);
-        try {
-            DeploymentsAction.finished(run, new DeploymentRecord(id, stepName, target,
-                    outcome.getClass().getSimpleName(), outcome.message(), checkpointJson));
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "could not record the end of " + id, e);
-        }
-        complete(cp, outcome, cause, listener);
+        DeploymentListings.ended(run, new DeploymentRecord(id, stepName, target, outcome.getClass().getSimpleName(),
+                outcome.message(), checkpointJson), node, announcedWaiting);
+        announcedWaiting = false;
+        StepEnding.complete(getContext(), id, stepName, cp, outcome, cause, listener);
     }
 
     /** See {@link #onResume}: the outcome is read back from the final checkpoint. */
     private void completeAgain() {
-        Checkpoint cp = checkpoint();
-        Outcome outcome = cp == null ? null : cp.outcome().orElse(null);
-        if (outcome == null) outcome = new Outcome.Failed("the deployment ended before the controller restarted");
         Throwable cause;
         synchronized (this) {
-            cause = stopFailure();
+            cause = StepEnding.stopFailure(stopCause, stopDescription, stopResult);
         }
-        complete(cp, outcome, cause, listener());
+        Checkpoint cp = checkpoint();
+        StepEnding.complete(getContext(), id, stepName, cp, StepEnding.endedBeforeRestart(cp), cause, listener());
     }
 
-    /** Ends the step with {@code outcome}, or with {@code cause} when the step was stopped. */
-    private void complete(Checkpoint cp, Outcome outcome, Throwable cause, TaskListener listener) {
-        StepContext context = getContext();
-        if (cause != null) {
-            listener.getLogger().println(stepName + ": " + outcome.message());
-            context.onFailure(cause);
-        } else if (outcome instanceof Outcome.Succeeded) {
-            listener.getLogger().println(stepName + ": " + outcome.message());
-            context.onSuccess(DeploymentSummary.of(id, stepName, cp, outcome));
-        } else if (outcome instanceof Outcome.Stopped) {
-            // ABORTED like a rejected input, but not an interruption of the build: catchError(catchInterruptions: false)
-            // still catches it.
-            context.onFailure(new FlowInterruptedException(Result.ABORTED, false,
-                    new DeploymentStopped(stepName + ": " + outcome.message())));
-        } else {
-            context.onFailure(new AbortException(stepName + " " + describe(outcome) + ": " + outcome.message()));
-        }
-    }
-
-    /** Caller holds the lock. What the step ends with after {@link #stop}; null when it was not stopped. */
-    private Throwable stopFailure() {
-        if (stopCause != null) return stopCause;
-        if (stopDescription == null) return null;
-        return new FlowInterruptedException(stopResult == null ? Result.ABORTED : stopResult, true,
-                new DeploymentStopped(stopDescription));
-    }
-
-    private void agentAway(AgentUnavailable e, TaskListener listener) {
+    /** The agent is away: {@link TickPolicy} says how long to wait for it; no failed attempt is counted meanwhile. */
+    private void agentAway(String why, TaskListener listener) {
         long now = System.currentTimeMillis();
         boolean first;
-        long deadline;
+        long lostAt;
         synchronized (this) {
             first = agentLostAtMillis == 0;
             if (first) agentLostAtMillis = now;
+            lostAt = agentLostAtMillis;
             // Whatever the agent did in a call whose answer was lost, AWS knows: read it before going on.
             mustResume = true;
-            deadline = agentLostAtMillis + AGENT_WAIT.toMillis();
         }
         Checkpoint cp = checkpoint();
-        String where = cp == null ? "nothing was changed yet" : cp.status();
-        if (now >= deadline) {
-            giveUp("the agent did not come back within " + DurationText.format(AGENT_WAIT) + " (" + e.getMessage()
-                    + "); the deployment stopped where it was: " + where, listener);
-            return;
-        }
-        if (first) {
-            listener.getLogger().println(stepName + ": the agent is not reachable (" + e.getMessage() + "); trying again every "
-                    + DurationText.format(AGENT_RETRY) + " for up to " + DurationText.format(AGENT_WAIT) + ". Meanwhile: "
-                    + where);
-        }
-        synchronized (this) {
-            if (!done) arm(AGENT_RETRY.toMillis());
-        }
-        getContext().saveState();
+        TickPolicy.Next next = TickPolicy.unreachable(cp, Duration.ofMillis(now - lostAt), AGENT_WAIT, why);
+        follow(next, listener, !first ? null : "the agent is not reachable (" + why + "); trying again every "
+                + DurationText.format(TickPolicy.UNREACHABLE_RETRY) + " for up to " + DurationText.format(AGENT_WAIT)
+                + ". Meanwhile: " + (cp == null ? "nothing was changed yet" : cp.status()));
+        if (next instanceof TickPolicy.Next.Arm) getContext().saveState();
     }
 
-    /**
-     * @param beforeAnyChange nothing was changed in AWS yet, and the problem will not go away by waiting (a credential
-     *                        that does not exist): fail at once rather than retry
-     */
-    private void failedTick(String message, TaskListener listener, boolean beforeAnyChange) {
-        Checkpoint cp = checkpoint();
-        if (beforeAnyChange) {
-            giveUp(message + "; nothing was changed in AWS", listener);
-            return;
-        }
+    /** A tick failed (AWS, credentials, the agent's side): {@link TickPolicy} says whether to try again or give up. */
+    private void failedTick(String why, TickPolicy.Failure kind, TaskListener listener) {
         int failures;
         synchronized (this) {
             failures = ++failedTicks;
         }
-        String where = cp == null ? "nothing was changed yet" : cp.status();
-        if (failures >= MAX_FAILED_TICKS) {
-            giveUp("gave up after " + failures + " failed attempts (" + message + "); the deployment stopped where it was: "
-                    + where, listener);
-            return;
-        }
-        Duration backoff = Duration.ofSeconds(Math.min(30, 1L << failures));
-        listener.getLogger().println(stepName + ": could not go on (" + message + "); trying again in "
-                + DurationText.format(backoff));
-        synchronized (this) {
-            if (!done) arm(backoff.toMillis());
-        }
+        TickPolicy.Next next = TickPolicy.failed(checkpoint(), failures, why, kind);
+        follow(next, listener, next instanceof TickPolicy.Next.Arm a
+                ? "could not go on (" + why + "); trying again in " + DurationText.format(a.delay()) : null);
     }
 
-    private void giveUp(String message, TaskListener listener) {
-        Run<?, ?> run;
-        try {
-            run = getContext().get(Run.class);
-        } catch (IOException | InterruptedException e) {
-            run = null;
+    /** Carries out the policy's decision after a failed tick; {@code note} is for the build log when it retries. */
+    private void follow(TickPolicy.Next next, TaskListener listener, String note) {
+        if (next instanceof TickPolicy.Next.Finish f) {
+            finish(checkpoint(), f.outcome(), run(), listener);
+        } else if (next instanceof TickPolicy.Next.Abort a) {
+            command(EngineCommand.abort(a.reason()));
+        } else if (next instanceof TickPolicy.Next.Arm a) {
+            if (note != null) listener.getLogger().println(stepName + ": " + note);
+            synchronized (this) {
+                if (!done) arm(a.delay().toMillis());
+            }
         }
-        Checkpoint cp = checkpoint();
-        finish(cp, new Outcome.Failed(message), run, listener);
     }
 
     /**
@@ -562,26 +395,6 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             }
         }
     }
-
-    // ---- credentials
-
-    /** See {@link TickCredentials}; keeps the session for the next ticks (memory only). */
-    private AwsAccess access(Run<?, ?> run, boolean inController) throws AccessRefused {
-        SessionCredentials cached;
-        synchronized (this) {
-            cached = session;
-        }
-        AwsAccess aws = TickCredentials.resolve(access, cached, run, inController, AwsDeploymentsConfiguration.get(),
-                Instant.now());
-        if (aws.credentials() != null) {
-            synchronized (this) {
-                session = aws.credentials();
-            }
-        }
-        return aws;
-    }
-
-    // ---- serialization
 
     /**
      * CPS saves the program on its own thread while a worker may be changing the checkpoint and the pending answer
@@ -601,8 +414,6 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         }
     }
 
-    // ---- small pieces
-
     private Checkpoint checkpoint() {
         Checkpoint cp = checkpoint;
         if (cp == null && checkpointJson != null) {
@@ -612,28 +423,17 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         return cp;
     }
 
-    /** Whether the deployment has got past its preflight, i.e. may have changed something in AWS. */
-    private boolean changedAnything() {
-        Checkpoint cp = checkpoint();
-        return cp != null && !cp.history().isEmpty();
+    private synchronized TickCredentials credentials() {
+        if (credentials == null) credentials = new TickCredentials();
+        return credentials;
     }
 
-    /** Inside a node block on the built-in node: the calls run in the controller's JVM as outside one. */
-    private boolean inBuiltInNode() {
+    private Run<?, ?> run() {
         try {
-            FilePath workspace = getContext().get(FilePath.class);
-            return workspace != null && !workspace.isRemote();
+            return getContext().get(Run.class);
         } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private boolean inNode() {
-        try {
-            return getContext().get(FilePath.class) != null;
-        } catch (IOException | InterruptedException e) {
-            // Inside a node whose agent is offline right now: still a node block.
-            return true;
+            LOGGER.log(Level.FINE, "no run for " + id, e);
+            return null;
         }
     }
 
@@ -646,28 +446,4 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
         }
         return TaskListener.NULL;
     }
-
-    private static String describe(Throwable cause) {
-        if (cause instanceof FlowInterruptedException f && !f.getCauses().isEmpty()) {
-            return f.getCauses().stream().map(CauseOfInterruption::getShortDescription).collect(Collectors.joining(", "));
-        }
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-    }
-
-    private static String describe(Outcome outcome) {
-        if (outcome instanceof Outcome.RolledBack) return "rolled back";
-        if (outcome instanceof Outcome.Invalid) return "could not start";
-        if (outcome instanceof Outcome.Unsafe) return "stopped without restoring traffic";
-        return "failed";
-    }
-
-    /** The agent of the step's node block cannot be reached right now. */
-    private static final class AgentUnavailable extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        AgentUnavailable(String message) {
-            super(message);
-        }
-    }
-
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.awsdeploy;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import java.util.Objects;
@@ -21,9 +20,6 @@ public final class DeploymentRecord {
     private final String outcomeType;
     private final String message;
     private final String checkpointJson;
-    /** Optional: what ran before and what was deployed (blue/green and rollback revisions); null when not given. */
-    private String fromRevision;
-    private String toRevision;
 
     /**
      * @param id             the deployment's {@link WaitingDeployment#getId()}, unique within the run
@@ -41,22 +37,6 @@ public final class DeploymentRecord {
         this.outcomeType = outcomeType;
         this.message = message;
         this.checkpointJson = checkpointJson;
-    }
-
-    /** A record of a finished checkpoint: outcome and JSON taken from it. */
-    public static DeploymentRecord of(String id, String stepName, String target, Checkpoint finished) {
-        Outcome outcome = finished.outcome().orElse(null);
-        return new DeploymentRecord(id, stepName, target,
-                outcome == null ? null : outcome.getClass().getSimpleName(),
-                outcome == null ? finished.status() : outcome.message(),
-                JsonCodec.write(finished));
-    }
-
-    /** Adds the revisions shown as "from → to" on the build page (task definitions for ECS deployments). */
-    public DeploymentRecord withRevisions(@CheckForNull String from, @CheckForNull String to) {
-        this.fromRevision = from;
-        this.toRevision = to;
-        return this;
     }
 
     public String getId() {
@@ -84,25 +64,6 @@ public final class DeploymentRecord {
     @CheckForNull
     public String getCheckpointJson() {
         return checkpointJson;
-    }
-
-    @CheckForNull
-    public String getFromRevision() {
-        return fromRevision;
-    }
-
-    @CheckForNull
-    public String getToRevision() {
-        return toRevision;
-    }
-
-    /** True when the engine could not finish nor restore safely; the message says where traffic is. */
-    public boolean isUnsafe() {
-        return "Unsafe".equals(outcomeType);
-    }
-
-    public boolean isSucceeded() {
-        return "Succeeded".equals(outcomeType);
     }
 
     @Override

@@ -77,12 +77,11 @@ public final class DeploymentReport {
     }
 
     /**
-     * What ran before: the revision given by the step; else for a canary the stable target group, for blue/green the
+     * What ran before: for a canary the stable target group, for blue/green the
      * live service and its task definition, for a rollback the revision the service ran.
      */
     @CheckForNull
     public String getFrom() {
-        if (record.getFromRevision() != null) return record.getFromRevision();
         if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().stableTargetGroup());
         if (checkpoint instanceof BlueGreenCheckpoint b && b.from() != null) {
             return side(b.spec().service(b.from()), b.fromTaskDefinition());
@@ -92,12 +91,11 @@ public final class DeploymentReport {
     }
 
     /**
-     * What was deployed: the revision given by the step; else for a canary the canary target group, for blue/green
+     * What was deployed: for a canary the canary target group, for blue/green
      * the idle service and the new task definition, for a rollback the revision rolled back to.
      */
     @CheckForNull
     public String getTo() {
-        if (record.getToRevision() != null) return record.getToRevision();
         if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().canaryTargetGroup());
         if (checkpoint instanceof BlueGreenCheckpoint b && b.to() != null) {
             return side(b.spec().service(b.to()), b.taskDefinition());

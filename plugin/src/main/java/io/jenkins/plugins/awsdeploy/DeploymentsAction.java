@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
+import io.jenkins.plugins.awsdeploy.engine.ClockText;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class DeploymentsAction implements RunAction2 {
     static final String PAUSE_CAUSE = "Approval";
 
     private static final Logger LOGGER = Logger.getLogger(DeploymentsAction.class.getName());
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = ClockText.UTC;
     /** How long a web request may wait for the run's step executions while looking for a wait not announced yet. */
     private static final long LOOKUP_SECONDS = 5;
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsdeploy;
 
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsSession;
 import io.jenkins.plugins.awsdeploy.engine.aws.SessionCredentials;
 import java.net.URI;
 import java.time.Duration;
@@ -8,11 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
@@ -55,13 +53,9 @@ final class ShortLivedCredentials {
             return new SessionCredentials(s.accessKeyId(), s.secretAccessKey(), s.sessionToken(),
                     s.expirationTime().orElse(now.plus(UNKNOWN_LIFETIME)));
         }
-        StsClientBuilder builder = StsClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(base));
-        if (endpoint != null) builder.endpointOverride(endpoint);
-        try (SdkHttpClient http = ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(20)).build();
-             StsClient sts = builder.httpClient(http).build()) {
+        // Set up like every other client of a deployment: same timeouts, retries and endpoint rules.
+        try (StsClient sts = AwsSession.sts(new AwsAccess(region, endpoint, null, null, null),
+                StaticCredentialsProvider.create(base))) {
             Credentials c;
             if (stepRole) {
                 c = sts.assumeRole(r -> {

@@ -19,7 +19,15 @@ import java.util.Optional;
  */
 final class TickCredentials {
 
-    private TickCredentials() {
+    /** The session of earlier ticks, reused while fresh; null for none. */
+    private SessionCredentials session;
+
+    /** {@link #resolve(AccessSettings, SessionCredentials, Run, boolean, AwsDeploymentsConfiguration, Instant)}, keeping
+     * the session for the next ticks (memory only: gone with a restart). */
+    synchronized AwsAccess resolve(AccessSettings access, Run<?, ?> run, boolean inController) throws AccessRefused {
+        AwsAccess aws = resolve(access, session, run, inController, AwsDeploymentsConfiguration.get(), Instant.now());
+        if (aws.credentials() != null) session = aws.credentials();
+        return aws;
     }
 
     /**

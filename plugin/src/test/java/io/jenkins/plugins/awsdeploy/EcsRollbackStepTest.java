@@ -40,6 +40,7 @@ class EcsRollbackStepTest {
     private static SdkHttpClient http;
     private static EcsClient ecs;
 
+    @SuppressWarnings("deprecation") // the Apache client: the SDK line of the API plugins has no other
     @BeforeAll
     static void startMoto() throws IOException {
         aws = MotoLoadBalancer.startMoto();

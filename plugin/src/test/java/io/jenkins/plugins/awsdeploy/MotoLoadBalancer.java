@@ -35,6 +35,7 @@ final class MotoLoadBalancer implements AutoCloseable {
     final String listenerArn;
     final String blueTg;
     final String greenTg;
+    @SuppressWarnings("deprecation") // the Apache client: the SDK line of the API plugins has no other
     private final SdkHttpClient http = ApacheHttpClient.builder().build();
     private final ElasticLoadBalancingV2Client elb;
     private final CloudWatchClient cloudWatch;

@@ -28,11 +28,6 @@ class StepPartsTest {
     }
 
     @Test
-    void listenersReadAsNameAndShortId() {
-        assertEquals("web/f2f7dc8e", ArnNames.listener(LISTENER));
-    }
-
-    @Test
     void formTextBecomesLists() throws Exception {
         JSONObject form = JSONObject.fromObject("{\"steps\": \"[10, 50, 100]\", \"approveBefore\": \"\", "
                 + "\"alarms\": \"web-5xx\\nweb-latency\"}");

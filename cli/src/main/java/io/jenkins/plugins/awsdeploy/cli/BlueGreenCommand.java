@@ -187,7 +187,7 @@ public final class BlueGreenCommand extends DeploymentCommand {
     protected String title(Checkpoint checkpoint) {
         BlueGreenCheckpoint b = (BlueGreenCheckpoint) checkpoint;
         BlueGreenSpec spec = b.spec();
-        String what = spec.taskDefinition() != null ? shortName(spec.taskDefinition()) : spec.images().entrySet().stream()
+        String what = spec.taskDefinition() != null ? AwsArn.shortName(spec.taskDefinition()) : spec.images().entrySet().stream()
                 .map(e -> e.getKey().isEmpty() ? e.getValue() : e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         String direction = b.from() == null ? spec.blueService() + " ⇄ " + spec.greenService()
                 : spec.service(b.from()) + " → " + spec.service(b.to());
@@ -208,10 +208,5 @@ public final class BlueGreenCommand extends DeploymentCommand {
     @Override
     protected StopWords stopWords() {
         return StopWords.trafficBackTo("the side that was live");
-    }
-
-    /** {@code web:12} for a task definition ARN. */
-    private static String shortName(String arn) {
-        return AwsArn.parse(arn).map(a -> a.resource().substring(a.resource().indexOf('/') + 1)).orElse(arn);
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsRegion;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,9 +23,6 @@ import picocli.CommandLine.Option;
  * come first in its help.
  */
 public final class CommonOptions {
-
-    // Loose on purpose: it catches "us-east" and "useast1" without a list that goes stale as regions open.
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     @Option(names = "--region", order = 101, paramLabel = "REGION",
             description = "AWS region. Default: the AWS_REGION or AWS_DEFAULT_REGION environment variable.")
@@ -87,7 +84,7 @@ public final class CommonOptions {
             problems.add(new Problem("region", "no region given; use --region or set AWS_REGION"));
             return null;
         }
-        if (!REGION.matcher(r).matches()) {
+        if (!AwsRegion.isName(r)) {
             String from = region != null ? "" : " (from the environment)";
             problems.add(new Problem("region", "'" + r + "'" + from + " is not a region name like us-east-1"));
             return null;

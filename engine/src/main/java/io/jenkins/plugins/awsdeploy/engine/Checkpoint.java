@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Everything needed to continue a deployment after the process that ran it died: the spec, the phase,
  * what the engine believes is live, and the story so far. It holds no credentials. Shells store it as
- * JSON ({@link CheckpointJson}) after every tick.
+ * JSON ({@link JsonCodec}) after every tick.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "strategy")
 public interface Checkpoint extends Serializable {

@@ -7,14 +7,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
  * Drives one deployment in a JVM: runs a tick, stores the checkpoint, shows the events, and arms a
  * timer for the next tick. Nothing waits on a thread in between, so a small scheduler pool carries
- * thousands of deployments. Commands (approve, decline, abort) are serialised with the ticks.
+ * thousands of deployments. Commands (approve, decline, abort) are serialised with the ticks. What happens after
+ * a call (come back later, end, stop) is {@link TickPolicy}'s decision, the same as in the Jenkins step.
  */
 public final class DeploymentLoop {
 
@@ -25,16 +24,14 @@ public final class DeploymentLoop {
         void save(Checkpoint checkpoint);
     }
 
-    /** Consecutive ticks that may fail (e.g. AWS unreachable right after a restart) before giving up. */
-    static final int MAX_FAILED_TICKS = 8;
-
     private final Engine engine;
-    private final ScheduledExecutorService timer;
+    private final TickTimer timer;
     private final Clock clock;
     private final Listener listener;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private Checkpoint checkpoint;
-    private ScheduledFuture<?> next;
+    /** Cancels the armed call; null while none is armed. */
+    private Runnable next;
     private int failedTicks;
     /** Set once a checkpoint could not be stored: the deployment is then being stopped, not stopped again. */
     private boolean stopping;
@@ -46,6 +43,10 @@ public final class DeploymentLoop {
     private final Object gate = new Object();
 
     public DeploymentLoop(Engine engine, ScheduledExecutorService timer, Clock clock, Listener listener) {
+        this(engine, TickTimer.of(timer), clock, listener);
+    }
+
+    public DeploymentLoop(Engine engine, TickTimer timer, Clock clock, Listener listener) {
         this.engine = engine;
         this.timer = timer;
         this.clock = clock;
@@ -96,7 +97,7 @@ public final class DeploymentLoop {
     }
 
     private void submit(BiFunction<Checkpoint, Instant, Tick> step) {
-        timer.execute(() -> run(step));
+        timer.after(Duration.ZERO, () -> run(step));
     }
 
     private synchronized void run(BiFunction<Checkpoint, Instant, Tick> step) {
@@ -110,17 +111,11 @@ public final class DeploymentLoop {
             failedTicks = 0;
         } catch (RuntimeException e) {
             if (!endCall()) return;
-            failedTicks++;
-            if (failedTicks >= MAX_FAILED_TICKS) {
-                Outcome gaveUp = gaveUp(AwsFailure.describe(e));
-                checkpoint = engine.release(checkpoint, clock.instant());
-                outcome.complete(gaveUp);
-                return;
-            }
-            Duration backoff = Duration.ofSeconds(Math.min(30, 1L << failedTicks));
-            tell(new DeploymentEvent(clock.instant(), EventKind.INFO, "could not go on: " + AwsFailure.describe(e),
-                    null, null, "try again in " + DurationText.format(backoff)));
-            arm(step, backoff.toMillis());
+            TickPolicy.Next decision = TickPolicy.failed(checkpoint, ++failedTicks, AwsFailure.describe(e),
+                    TickPolicy.Failure.PASSING);
+            // Given up: the marks come off (best effort), so that a new run need not wait for them to expire.
+            if (decision instanceof TickPolicy.Next.Finish) checkpoint = engine.release(checkpoint, clock.instant());
+            act(decision, step);
             return;
         }
         // Stopped while only checking: nothing was changed, and nothing this call decided may be acted on,
@@ -130,27 +125,35 @@ public final class DeploymentLoop {
             return;
         }
         checkpoint = tick.checkpoint();
-        boolean stored = true;
+        Duration untilNext = tick.wakeAt() == null ? null : Duration.between(clock.instant(), tick.wakeAt());
+        TickPolicy.Next decision;
         try {
             listener.save(checkpoint);
+            decision = TickPolicy.ran(checkpoint, untilNext);
         } catch (RuntimeException e) {
-            stored = false;
-            tell(new DeploymentEvent(clock.instant(), EventKind.INFO, "could not store the checkpoint: "
-                    + AwsFailure.describe(e), null, null, stopping ? "" : "stop and put traffic back"));
+            decision = TickPolicy.notStored(checkpoint, untilNext, stopping);
+            tell(new DeploymentEvent(clock.instant(), EventKind.INFO, "could not store the checkpoint: " + AwsFailure.describe(e),
+                    null, null, decision instanceof TickPolicy.Next.Abort ? "stop and put traffic back" : ""));
         }
         tick.events().forEach(this::tell);
-        if (!stored && !stopping && !checkpoint.finished()) {
-            // Going on without a stored checkpoint would let a later resume start from an older one. Stopping
-            // is asked for once; the rollback then runs its course even if the store stays broken.
+        act(decision, engine::advance);
+    }
+
+    /** Carries out the policy's decision; {@code retry} is the call to make again after a failure. */
+    private void act(TickPolicy.Next decision, BiFunction<Checkpoint, Instant, Tick> retry) {
+        if (decision instanceof TickPolicy.Next.Finish f) {
+            cancelArmed();
+            outcome.complete(f.outcome());
+        } else if (decision instanceof TickPolicy.Next.Abort a) {
             stopping = true;
-            arm((c, now) -> engine.abort(c, "the checkpoint could not be stored", now), 0);
-            return;
+            arm((c, now) -> engine.abort(c, a.reason(), now), Duration.ZERO);
+        } else if (decision instanceof TickPolicy.Next.Arm a && a.problem() != null) {
+            tell(new DeploymentEvent(clock.instant(), EventKind.INFO, "could not go on: " + a.problem(),
+                    null, null, "try again in " + DurationText.format(a.delay())));
+            arm(retry, a.delay());
+        } else if (decision instanceof TickPolicy.Next.Arm a) {
+            arm(engine::advance, a.delay());
         }
-        if (tick.wakeAt() == null) {
-            outcome.complete(checkpoint.outcome().orElseThrow());
-            return;
-        }
-        arm(engine::advance, Math.max(0, Duration.between(clock.instant(), tick.wakeAt()).toMillis()));
     }
 
     /** Marks the call as over; false if the deployment was stopped meanwhile. */
@@ -170,17 +173,13 @@ public final class DeploymentLoop {
         }
     }
 
-    /** Once anything may have changed in AWS, giving up is unsafe, and the message says where things stand. */
-    private Outcome gaveUp(String why) {
-        String message = "gave up after " + failedTicks + " failed attempts in a row (" + why + "); the deployment was "
-                + checkpoint.status();
-        boolean changedAnything = checkpoint.history().stream().anyMatch(e -> e.kind() == EventKind.SHIFTED
-                || e.kind() == EventKind.SERVICE_UPDATED || e.kind() == EventKind.ROLLBACK_STARTED);
-        return changedAnything ? new Outcome.Unsafe(message) : new Outcome.Failed(message);
+    private void arm(BiFunction<Checkpoint, Instant, Tick> step, Duration delay) {
+        cancelArmed();
+        next = timer.after(delay, () -> run(step));
     }
 
-    private void arm(BiFunction<Checkpoint, Instant, Tick> step, long delayMillis) {
-        if (next != null) next.cancel(false);
-        next = timer.schedule(() -> run(step), delayMillis, TimeUnit.MILLISECONDS);
+    private void cancelArmed() {
+        if (next != null) next.run();
+        next = null;
     }
 }

@@ -11,12 +11,8 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Checkpoints and events as JSON: the CLI's state file and {@code --json} lines, and what the Jenkins
@@ -51,20 +47,10 @@ public final class JsonCodec {
         }
     }
 
-    /**
-     * Writes the checkpoint so that a reader, or a process killed at any instant, sees either the old
-     * file or the new one, never a torn one: a temporary file, flushed to disk, then renamed over.
-     */
+    /** Writes the checkpoint so that a process killed at any instant leaves the old file or the new one. */
     public static void save(Checkpoint checkpoint, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(write(checkpoint).getBytes(StandardCharsets.UTF_8)));
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, write(checkpoint), false);
         } catch (IOException e) {
             throw new UncheckedIOException("could not save the checkpoint to " + file, e);
         }

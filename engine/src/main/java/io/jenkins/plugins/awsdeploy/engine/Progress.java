@@ -8,7 +8,6 @@ import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackProgress;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.Map;
@@ -54,7 +53,7 @@ public record Progress(Instant at, Phase phase, String doing, Instant waitStarte
         }
     }
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = ClockText.UTC;
 
     public Progress {
         alarms = alarms == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(alarms));

@@ -9,6 +9,12 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
 import io.jenkins.plugins.awsdeploy.engine.testing.FakeAws;
+import io.jenkins.plugins.awsdeploy.engine.testing.VirtualClock;
+import io.jenkins.plugins.awsdeploy.engine.testing.VirtualTimer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -86,6 +92,77 @@ class DeploymentLoopTest {
 
         assertThat(outcome).isInstanceOf(Outcome.Stopped.class);
         assertThat(aws.weights(LISTENER).asSplit(BLUE_TG, GREEN_TG)).contains(Split.ALL_STABLE);
+    }
+
+    /** Set to make every engine call fail the way a call that never gets through does. */
+    volatile String unreachable;
+
+    /** The engine's clock: whenever the engine asks it while {@link #unreachable} is set, the call fails. */
+    Clock engineClock(VirtualClock clock) {
+        return new Clock() {
+            public Instant instant() {
+                if (unreachable != null) throw new IllegalStateException(unreachable);
+                return clock.instant();
+            }
+
+            public java.time.ZoneId getZone() {
+                return clock.getZone();
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+    }
+
+    /** A loop on virtual time; {@code events} collects what it printed. */
+    DeploymentLoop virtualLoop(VirtualClock clock, VirtualTimer timer, List<DeploymentEvent> events) {
+        return new DeploymentLoop(new Engine(aws.ports(), engineClock(clock)), timer, clock, new DeploymentLoop.Listener() {
+            public void event(DeploymentEvent e) {
+                events.add(e);
+            }
+
+            public void save(Checkpoint c) {
+            }
+        });
+    }
+
+    @Test
+    void awsThatNeverAnswersBeforeAnyChangeEndsFailedAfterTheBackoff() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        Instant start = clock.instant();
+        List<DeploymentEvent> events = new ArrayList<>();
+        unreachable = "Connection refused";
+        VirtualTimer timer = new VirtualTimer(clock);
+
+        CompletableFuture<Outcome> outcome = virtualLoop(clock, timer, events).start(canary(), false);
+        timer.runUntil(outcome::isDone, 100);
+
+        assertThat(outcome).isDone();
+        assertThat(outcome.get()).isInstanceOf(Outcome.Failed.class);
+        assertThat(outcome.get().message())
+                .isEqualTo("gave up after 8 failed attempts in a row (Connection refused); nothing was changed in AWS");
+        // 2 + 4 + 8 + 16 + 30 + 30 + 30 seconds between the eight attempts
+        assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofSeconds(120));
+        assertThat(events).filteredOn(e -> e.message().startsWith("could not go on")).hasSize(7);
+    }
+
+    @Test
+    void awsThatStopsAnsweringAfterTrafficMovedEndsUnsafeWithTrafficWhereItWas() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        VirtualTimer timer = new VirtualTimer(clock);
+        Checkpoint slow = CanaryCheckpoint.start(new CanaryRequest().listenerArn(LISTENER).stableTargetGroup(BLUE_TG)
+                .canaryTargetGroup(GREEN_TG).steps(List.of(50, 100)).bake("10m").poll("1m").toSpec());
+        CompletableFuture<Outcome> outcome = virtualLoop(clock, timer, new ArrayList<>()).start(slow, false);
+        timer.runUntil(() -> aws.weights(LISTENER).asSplit(BLUE_TG, GREEN_TG).orElseThrow().canary() == 50, 100);
+        unreachable = "Connection refused";
+
+        timer.runUntil(outcome::isDone, 100);
+
+        assertThat(outcome.get()).isInstanceOf(Outcome.Unsafe.class);
+        assertThat(outcome.get().message()).startsWith("gave up after 8 failed attempts in a row (Connection refused); "
+                + "the deployment stopped where it was: ");
+        assertThat(aws.weights(LISTENER).asSplit(BLUE_TG, GREEN_TG)).contains(new Split(50, 50));
     }
 
     @Test

@@ -54,6 +54,22 @@ public record AwsArn(String partition, String service, String region, String acc
         return "aws";
     }
 
+    /**
+     * How a resource reads in titles, summaries and messages: a listener or rule as its load balancer's name and its
+     * own id ({@code web/f2f7dc8efc522ab2}), a target group by its name ({@code web-green}), anything else with a path
+     * (ECS cluster, service, task definition) by its last part ({@code web:5}); a name that is not an ARN as given.
+     */
+    public static String shortName(String nameOrArn) {
+        AwsArn arn = parse(nameOrArn).orElse(null);
+        if (arn == null) return nameOrArn;
+        String[] parts = arn.resource().split("/");
+        boolean elb = arn.service().equals("elasticloadbalancing");
+        // listener/app/NAME/LB_ID/LISTENER_ID and listener-rule/app/NAME/LB_ID/LISTENER_ID/RULE_ID
+        if (elb && parts[0].startsWith("listener") && parts.length >= 5) return parts[2] + "/" + parts[parts.length - 1];
+        if (elb && parts[0].equals("targetgroup") && parts.length >= 2) return parts[1];
+        return parts[parts.length - 1];
+    }
+
     private static String article(String noun) {
         return "aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an" : "a";
     }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
@@ -42,31 +43,13 @@ public final class AwsSession implements AutoCloseable {
     private final AwsPorts ports;
 
     public AwsSession(AwsAccess access) {
-        this(access, AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(MAX_ATTEMPTS)
-                // The token bucket would stop retrying during exactly the bursts of throttling we must ride out.
-                .circuitBreakerEnabled(false)
-                .build());
+        this(access, standardRetry());
     }
 
     /** With a retry strategy of the caller's, e.g. none, for tests that must see the first failure. */
     public AwsSession(AwsAccess access, RetryStrategy retry) {
-        Duration callTimeout = access.callTimeout();
-        http = ApacheHttpClient.builder()
-                .connectionTimeout(min(Duration.ofSeconds(5), callTimeout))
-                .socketTimeout(callTimeout)
-                .maxConnections(16)
-                .build();
-        // One bound for the whole call, retries included: a preflight against an endpoint that never answers
-        // must end in about a minute, not after several full rounds of retries. So an attempt that hangs is not
-        // retried within the call (the engine's next tick is the retry); a shorter attempt bound would instead cut
-        // off calls that are slow but answering (a large DescribeAlarms on a throttled account) and repeat writes.
-        ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
-                .retryStrategy(retry)
-                .apiCallAttemptTimeout(callTimeout)
-                .apiCallTimeout(callTimeout)
-                .addExecutionInterceptor(new UnansweredCalls(callTimeout))
-                .build();
+        http = http(access.callTimeout()).build();
+        ClientOverrideConfiguration override = override(access.callTimeout(), retry);
         AwsCredentialsProvider base = access.credentials() == null
                 ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(sdkCredentials(access.credentials()));
@@ -90,6 +73,53 @@ public final class AwsSession implements AutoCloseable {
         ecs = configure(EcsClient.builder(), access, credentials, override).build();
         ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs),
                 new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs)));
+    }
+
+    /**
+     * An STS client set up like the clients of a session (region, endpoint, timeouts, retries) that calls with
+     * {@code credentials}: the Jenkins controller issues session credentials with it. It owns its HTTP client; close it.
+     */
+    public static StsClient sts(AwsAccess access, AwsCredentialsProvider credentials) {
+        StsClientBuilder builder = StsClient.builder().region(Region.of(access.region())).credentialsProvider(credentials)
+                .overrideConfiguration(override(access.callTimeout(), standardRetry()))
+                .httpClientBuilder(http(access.callTimeout()));
+        if (access.endpoint() != null) builder.endpointOverride(access.endpoint());
+        return builder.build();
+    }
+
+    private static RetryStrategy standardRetry() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                // The token bucket would stop retrying during exactly the bursts of throttling we must ride out.
+                .circuitBreakerEnabled(false)
+                .build();
+    }
+
+    /**
+     * The Apache client, not the newer Apache 5 one the SDK now recommends: inside Jenkins the SDK comes from the
+     * aws-java-sdk2 API plugins, whose line has only this one.
+     */
+    @SuppressWarnings("deprecation")
+    private static ApacheHttpClient.Builder http(Duration callTimeout) {
+        return ApacheHttpClient.builder()
+                .connectionTimeout(min(Duration.ofSeconds(5), callTimeout))
+                .socketTimeout(callTimeout)
+                .maxConnections(16);
+    }
+
+    /**
+     * One bound for the whole call, retries included: a preflight against an endpoint that never answers must end in
+     * about a minute, not after several full rounds of retries. So an attempt that hangs is not retried within the
+     * call (the engine's next tick is the retry); a shorter attempt bound would instead cut off calls that are slow
+     * but answering (a large DescribeAlarms on a throttled account) and repeat writes.
+     */
+    private static ClientOverrideConfiguration override(Duration callTimeout, RetryStrategy retry) {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(retry)
+                .apiCallAttemptTimeout(callTimeout)
+                .apiCallTimeout(callTimeout)
+                .addExecutionInterceptor(new UnansweredCalls(callTimeout))
+                .build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(

@@ -55,10 +55,6 @@ public record ForwardWeights(Map<String, Integer> weights) {
 
     /** {@code arn:...:targetgroup/web-green/73e2d6bc24d8a067} reads as {@code web-green}. */
     public static String shortName(String targetGroupArn) {
-        int at = targetGroupArn.indexOf(":targetgroup/");
-        if (at < 0) return targetGroupArn;
-        String rest = targetGroupArn.substring(at + ":targetgroup/".length());
-        int slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
+        return AwsArn.shortName(targetGroupArn);
     }
 }

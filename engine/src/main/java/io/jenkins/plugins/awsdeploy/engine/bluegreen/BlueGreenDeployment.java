@@ -42,7 +42,7 @@ import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import io.jenkins.plugins.awsdeploy.engine.ClockText;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -68,7 +68,7 @@ public final class BlueGreenDeployment {
     /** Attempts at one change (register, update, scale, tag, point the test listener) before giving up. */
     static final int ATTEMPTS = 5;
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = ClockText.UTC;
 
     private final EcsPort ecs;
     private final TrafficPort traffic;

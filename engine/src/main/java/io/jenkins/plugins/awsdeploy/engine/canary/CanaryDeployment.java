@@ -26,7 +26,7 @@ import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import io.jenkins.plugins.awsdeploy.engine.ClockText;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ public final class CanaryDeployment {
     /** Attempts at restoring 100/0 before giving up and saying where traffic is. */
     static final int ROLLBACK_ATTEMPTS = 5;
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = ClockText.UTC;
 
     private final TrafficPort traffic;
     private final AlarmWatch watch;

@@ -24,7 +24,7 @@ import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import io.jenkins.plugins.awsdeploy.engine.ClockText;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +51,7 @@ public final class EcsRollback {
     /** ACTIVE revisions suggested when the target cannot be used. */
     private static final int SUGGESTED_REVISIONS = 3;
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = ClockText.UTC;
 
     private final EcsPort ecs;
     private final Ownership ownership;

@@ -7,7 +7,7 @@ import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import io.jenkins.plugins.awsdeploy.engine.ClockText;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import java.util.Optional;
 public record RollbackCheckpoint(RollbackSpec spec, RollbackPhase phase, RollbackChoice choice, Instant startedAt,
                                  List<DeploymentEvent> history, Claim claim) implements Checkpoint {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = ClockText.UTC;
 
     public RollbackCheckpoint {
         history = List.copyOf(history);

@@ -1,17 +1,12 @@
 package io.jenkins.plugins.awsdeploy.engine.timeline;
 
+import io.jenkins.plugins.awsdeploy.engine.AtomicFile;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Progress;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -110,25 +105,9 @@ public final class TimelineChart {
         return svg.finish();
     }
 
-    /** Writes beside the target and renames, so that a reader (a build page, a browser) never sees half a picture. */
+    /** Replaces {@code file} at once, so that a reader (a build page, a browser) never sees half a picture. */
     public static void write(Path file, String title, List<DeploymentEvent> history, Instant end) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            // A temp file is private; the chart is a report, to be served and shared like the build log.
-            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.writeString(temp, render(title, history, end), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, render(title, history, end), true);
     }
 
     private static void header(Svg svg, String title, String subtitle, Outcome outcome) {

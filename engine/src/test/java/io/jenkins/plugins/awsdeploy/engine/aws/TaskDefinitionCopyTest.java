@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ecs.model.RuntimePlatform;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstraint;
+import software.amazon.awssdk.services.ecs.model.TrustedExecutionConfiguration;
 import software.amazon.awssdk.services.ecs.model.Volume;
 
 /** The copy of a task definition that blue/green registers must carry every field RegisterTaskDefinition takes. */
@@ -57,6 +58,8 @@ class TaskDefinitionCopyTest {
                 .ephemeralStorage(EphemeralStorage.builder().sizeInGiB(30).build())
                 .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(CPUArchitecture.ARM64).build())
                 .enableFaultInjection(true)
+                // New in SDK 2.59.x: copied by name like every field, and filled here so that this test sees it.
+                .trustedExecutionConfiguration(TrustedExecutionConfiguration.builder().attestationPolicy("p").build())
                 .build();
         List<Tag> tags = List.of(Tag.builder().key("team").value("web").build());
 
