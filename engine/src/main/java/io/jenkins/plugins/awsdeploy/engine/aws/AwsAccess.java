@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
+import io.jenkins.plugins.awsdeploy.engine.DurationText;
+import io.jenkins.plugins.awsdeploy.engine.params.CommonParameters;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -18,7 +20,8 @@ public record AwsAccess(String region, URI endpoint, SessionCredentials credenti
                         Duration callTimeout, URI cloudWatchEndpoint) implements Serializable {
 
     /** Long enough for throttling retries with backoff; short enough that an endpoint that never answers is found out. */
-    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_CALL_TIMEOUT =
+            DurationText.parse("callTimeout", CommonParameters.CALL_TIMEOUT.defaultValue());
 
     public AwsAccess {
         if (callTimeout == null) callTimeout = DEFAULT_CALL_TIMEOUT;
