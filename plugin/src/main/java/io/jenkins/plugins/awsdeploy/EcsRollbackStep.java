@@ -21,6 +21,7 @@ public final class EcsRollbackStep extends AwsDeploymentStep {
     private boolean noWait;
     private boolean dryRun;
     private String poll;
+    private boolean allowOtherFamily;
 
     @DataBoundConstructor
     public EcsRollbackStep(String cluster, String service) {
@@ -82,6 +83,16 @@ public final class EcsRollbackStep extends AwsDeploymentStep {
         this.poll = trimmed(poll);
     }
 
+    public boolean isAllowOtherFamily() {
+        return allowOtherFamily;
+    }
+
+    /** Lets {@code toRevision} name another task definition family than the service runs: a rename, on purpose. */
+    @DataBoundSetter
+    public void setAllowOtherFamily(boolean allowOtherFamily) {
+        this.allowOtherFamily = allowOtherFamily;
+    }
+
     @Override
     String poll() {
         return poll;
@@ -101,6 +112,7 @@ public final class EcsRollbackStep extends AwsDeploymentStep {
                 .toRevision(toRevision)
                 .noWait(noWait)
                 .dryRun(dryRun)
+                .allowOtherFamily(allowOtherFamily)
                 .region(region);
         // The request has its own defaults for these; a null would replace them.
         if (timeout != null) request.timeout(timeout);

@@ -7,6 +7,7 @@ import static io.jenkins.plugins.awsdeploy.GateFixtures.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class ApprovalGateRestartTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        aws = MotoLoadBalancer.startMoto();
+        aws = LocalAws.start();
     }
 
     @AfterAll
@@ -50,7 +51,7 @@ class ApprovalGateRestartTest {
 
     @Test
     void aPendingApprovalIsRestoredAfterARestart() throws Throwable {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-restart").alarm(GateFixtures.ALARM)) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "gate-restart").alarm(GateFixtures.ALARM)) {
             String[] id = new String[1];
             sessions.then(j -> {
                 MotoCredentials.add(aws);
@@ -60,7 +61,7 @@ class ApprovalGateRestartTest {
                 WorkflowRun b = p.scheduleBuild2(0).waitForStart();
                 id[0] = awaitWaiting(b);
                 j.waitForMessage("Proceed", b);
-                assertEquals(50, lb.split().canary());
+                assertEquals(50, lb.listenerSplit().canary());
             });
             sessions.then(j -> {
                 GateFixtures.secure(j); // the test realm and strategy are not saved in config.xml
@@ -69,14 +70,14 @@ class ApprovalGateRestartTest {
                 assertTrue(b.isBuilding(), "the build resumes");
                 assertEquals(id[0], awaitWaiting(b), "the same approval is listed again");
                 j.waitForMessage("still waits for approval", b);
-                assertEquals(50, lb.split().canary(), "nothing moved while Jenkins was down");
+                assertEquals(50, lb.listenerSplit().canary(), "nothing moved while Jenkins was down");
                 try (JenkinsRule.WebClient alice = j.createWebClient()) {
                     alice.login("alice");
                     assertTrue(post(alice, b, "proceed", id[0]).getStatusCode() < 400);
                 }
                 j.assertBuildStatusSuccess(j.waitForCompletion(b));
                 j.assertLogContains("approved by alice", b);
-                assertEquals(100, lb.split().canary());
+                assertEquals(100, lb.listenerSplit().canary());
                 assertEquals("Succeeded", onlyRecord(b).getOutcomeType());
                 assertEquals("alice", b.getAction(DeploymentsAction.class).decisionsFor(id[0]).get(0).getUserId());
             });

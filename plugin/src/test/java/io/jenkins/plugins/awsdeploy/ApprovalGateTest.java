@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class ApprovalGateTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        aws = MotoLoadBalancer.startMoto();
+        aws = LocalAws.start();
     }
 
     @AfterAll
@@ -55,7 +56,7 @@ class ApprovalGateTest {
         if (aws != null) aws.close();
     }
 
-    private static WorkflowRun startGate(JenkinsRule j, MotoLoadBalancer lb, String extra) throws Exception {
+    private static WorkflowRun startGate(JenkinsRule j, MotoAlb lb, String extra) throws Exception {
         MotoCredentials.add(aws);
         GateFixtures.secure(j);
         WorkflowJob p = j.createProject(WorkflowJob.class, "p");
@@ -66,11 +67,11 @@ class ApprovalGateTest {
 
     @Test
     void anApproverProceedsAndOthersAreRefused(JenkinsRule j) throws Exception {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-allowed").alarm(GateFixtures.ALARM)) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "gate-allowed").alarm(GateFixtures.ALARM)) {
             WorkflowRun b = startGate(j, lb, APPROVERS);
             String id = awaitWaiting(b);
             j.waitForMessage("Proceed", b);
-            assertEquals(50, lb.split().canary(), "waits at 50% for the approval before 100%");
+            assertEquals(50, lb.listenerSplit().canary(), "waits at 50% for the approval before 100%");
 
             try (JenkinsRule.WebClient bob = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
                 bob.login("bob");
@@ -95,7 +96,7 @@ class ApprovalGateTest {
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
             j.assertLogContains("approved by dave", b);
             j.assertLogContains("outcome: Succeeded", b);
-            assertEquals(100, lb.split().canary());
+            assertEquals(100, lb.listenerSplit().canary());
             DeploymentsAction action = b.getAction(DeploymentsAction.class);
             List<ApprovalDecision> decisions = action.decisionsFor(id);
             assertEquals(1, decisions.size());
@@ -118,7 +119,7 @@ class ApprovalGateTest {
 
     @Test
     void answersArePostOnly(JenkinsRule j) throws Exception {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-post").alarm(GateFixtures.ALARM)) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "gate-post").alarm(GateFixtures.ALARM)) {
             WorkflowRun b = startGate(j, lb, APPROVERS);
             String id = awaitWaiting(b);
             try (JenkinsRule.WebClient alice = j.createWebClient()) {
@@ -136,7 +137,7 @@ class ApprovalGateTest {
             }
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
             j.assertLogContains("declined by carol", b);
-            assertEquals(0, lb.split().canary(), "all traffic is back on blue");
+            assertEquals(0, lb.listenerSplit().canary(), "all traffic is back on blue");
             assertFalse(b.getAction(DeploymentsAction.class).decisionsFor(id).get(0).isProceeded());
             RolledBackBadge badge = b.getAction(RolledBackBadge.class);
             assertNotNull(badge, "a rolled-back build carries the badge");
@@ -146,7 +147,7 @@ class ApprovalGateTest {
 
     @Test
     void anAlarmWhileWaitingRollsBackAndClosesTheApproval(JenkinsRule j) throws Exception {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-alarm").alarm(GateFixtures.ALARM)) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "gate-alarm").alarm(GateFixtures.ALARM)) {
             WorkflowRun b = startGate(j, lb, APPROVERS);
             String id = awaitWaiting(b);
             lb.setAlarm(GateFixtures.ALARM, StateValue.ALARM, "5xx above 5 for 1 minute");
@@ -154,7 +155,7 @@ class ApprovalGateTest {
             j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
             j.assertLogContains("alarm checkout-5xx is ALARM", b);
             j.assertLogContains("the approval is closed", b);
-            assertEquals(0, lb.split().canary(), "all traffic is back on blue");
+            assertEquals(0, lb.listenerSplit().canary(), "all traffic is back on blue");
             DeploymentsAction action = b.getAction(DeploymentsAction.class);
             assertFalse(action.isWaiting(id), "the approval is gone from the page");
             assertTrue(action.decisionsFor(id).isEmpty(), "nobody answered");
@@ -170,14 +171,14 @@ class ApprovalGateTest {
 
     @Test
     void noAnswerWithinTheTimeoutRollsBack(JenkinsRule j) throws Exception {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "gate-timeout").alarm(GateFixtures.ALARM)) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "gate-timeout").alarm(GateFixtures.ALARM)) {
             WorkflowRun b = startGate(j, lb, APPROVERS + ", approvalTimeout: '3s'");
             String id = awaitWaiting(b);
             j.waitForMessage("without an answer", b);
 
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
             j.assertLogContains("no approval within 3s", b);
-            assertEquals(0, lb.split().canary(), "all traffic is back on blue");
+            assertEquals(0, lb.listenerSplit().canary(), "all traffic is back on blue");
             assertFalse(b.getAction(DeploymentsAction.class).isWaiting(id));
             DeploymentRecord record = onlyRecord(b);
             assertEquals("Stopped", record.getOutcomeType());

@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsdeploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class CanaryRestartTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        aws = MotoLoadBalancer.startMoto();
+        aws = LocalAws.start();
     }
 
     @AfterAll
@@ -41,18 +42,18 @@ class CanaryRestartTest {
 
     @Test
     void aCanaryGoesOnAfterTheControllerRestarts() throws Throwable {
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "restart")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "restart")) {
             sessions.then(j -> {
                 MotoCredentials.add(aws);
                 WorkflowJob p = j.createProject(WorkflowJob.class, "p");
                 // The bake outlasts the restart: the second session must pick it up where the first left it.
-                p.setDefinition(new CpsFlowDefinition(lb.canaryShift(aws.endpoint().toString(),
+                p.setDefinition(new CpsFlowDefinition(StepCall.canaryShift(lb, aws.endpoint().toString(),
                         "steps: [50, 100], bake: '25s'"), true));
                 WorkflowRun b = p.scheduleBuild2(0).waitForStart();
                 j.waitForMessage("shifted to 50%", b);
             });
             // Nothing moved traffic while Jenkins was down.
-            assertEquals(new Split(50, 50), lb.split());
+            assertEquals(new Split(50, 50), lb.listenerSplit());
             sessions.then(j -> {
                 WorkflowJob p = j.jenkins.getItemByFullName("p", WorkflowJob.class);
                 WorkflowRun b = p.getBuildByNumber(1);
@@ -61,7 +62,7 @@ class CanaryRestartTest {
                 j.assertLogContains("shifted to 100% on the new side (0/100), read back", b);
                 j.assertLogNotContains(MotoCredentials.SECRET, b);
             });
-            assertEquals(Split.canaryAt(100), lb.split());
+            assertEquals(Split.canaryAt(100), lb.listenerSplit());
         }
     }
 }

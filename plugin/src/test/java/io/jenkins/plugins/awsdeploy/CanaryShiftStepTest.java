@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class CanaryShiftStepTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        aws = MotoLoadBalancer.startMoto();
+        aws = LocalAws.start();
     }
 
     @AfterAll
@@ -56,16 +57,16 @@ class CanaryShiftStepTest {
     @Test
     void shiftsAllTrafficOutsideANodeAndReturnsASummary(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "plain")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "plain")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition("def r = " + lb.canaryShift(endpoint(), "steps: [20, 100], bake: '1s'")
+            p.setDefinition(new CpsFlowDefinition("def r = " + StepCall.canaryShift(lb, endpoint(), "steps: [20, 100], bake: '1s'")
                     + "\necho \"outcome=${r.outcome} split=${r.split} canary=${r.weights['" + lb.greenTg + "']}\"", true));
             WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
             j.assertLogContains("AWS calls from the controller", b);
             j.assertLogContains("shifted to 20% on the new side (80/20), read back", b);
             j.assertLogContains("outcome=Succeeded split=0/100 canary=100", b);
             j.assertLogNotContains(MotoCredentials.SECRET, b);
-            assertEquals(Split.canaryAt(100), lb.split());
+            assertEquals(Split.canaryAt(100), lb.listenerSplit());
         }
     }
 
@@ -73,24 +74,24 @@ class CanaryShiftStepTest {
     void runsTheAwsCallsOnTheAgentOfTheNodeBlock(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
         DumbSlave agent = j.createOnlineSlave();
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "agent")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "agent")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition("node('" + agent.getNodeName() + "') {\n  def r = "
-                    + lb.canaryShift(endpoint(), "steps: [50, 100], bake: '1s'") + "\n  echo \"outcome=${r.outcome}\"\n}", true));
+                    + StepCall.canaryShift(lb, endpoint(), "steps: [50, 100], bake: '1s'") + "\n  echo \"outcome=${r.outcome}\"\n}", true));
             WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
             j.assertLogContains("AWS calls from the agent of this node block", b);
             j.assertLogContains("outcome=Succeeded", b);
             j.assertLogNotContains(MotoCredentials.SECRET, b);
-            assertEquals(Split.canaryAt(100), lb.split());
+            assertEquals(Split.canaryAt(100), lb.listenerSplit());
         }
     }
 
     @Test
     void anAlarmRollsBackAndFailsTheBuildNamingAlarmReasonAndTraffic(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "alarm").alarm("web-5xx")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "alarm").alarm("web-5xx")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(lb.canaryShift(endpoint(),
+            p.setDefinition(new CpsFlowDefinition(StepCall.canaryShift(lb, endpoint(),
                     "steps: [50, 100], bake: '10m', alarms: ['web-5xx']"), true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("shifted to 50%", b);
@@ -98,16 +99,16 @@ class CanaryShiftStepTest {
             j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
             j.assertLogContains("canaryShift rolled back: alarm web-5xx is ALARM (Threshold Crossed: 9 errors); "
                     + "all traffic is back on the stable side (100/0)", b);
-            assertEquals(Split.ALL_STABLE, lb.split());
+            assertEquals(Split.ALL_STABLE, lb.listenerSplit());
         }
     }
 
     @Test
     void abortingTheBuildRollsBackFirstThenEndsAborted(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "abort")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "abort")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(lb.canaryShift(endpoint(), "steps: [50, 100], bake: '10m'"), true));
+            p.setDefinition(new CpsFlowDefinition(StepCall.canaryShift(lb, endpoint(), "steps: [50, 100], bake: '10m'"), true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("shifted to 50%", b);
             FlowExecution execution = b.getExecution();
@@ -116,57 +117,57 @@ class CanaryShiftStepTest {
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
             j.assertLogContains("canaryShift: stopping (Aborted by alice)", b);
             j.assertLogContains("all traffic is back on the stable side (100/0), read back", b);
-            assertEquals(Split.ALL_STABLE, lb.split());
+            assertEquals(Split.ALL_STABLE, lb.listenerSplit());
         }
     }
 
     @Test
     void anExpiredTimeoutRollsBack(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "timeout")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "timeout")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition("timeout(time: 20, unit: 'SECONDS') {\n  "
-                    + lb.canaryShift(endpoint(), "steps: [50, 100], bake: '10m'") + "\n}", true));
+                    + StepCall.canaryShift(lb, endpoint(), "steps: [50, 100], bake: '10m'") + "\n}", true));
             WorkflowRun b = j.assertBuildStatus(Result.ABORTED, p.scheduleBuild2(0));
             j.assertLogContains("Timeout has been exceeded", b);
             j.assertLogContains("all traffic is back on the stable side (100/0), read back", b);
-            assertEquals(Split.ALL_STABLE, lb.split());
+            assertEquals(Split.ALL_STABLE, lb.listenerSplit());
         }
     }
 
     @Test
     void anApprovalWaitsForAPersonWhoProceeds(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "approve")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "approve")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(lb.canaryShift(endpoint(),
+            p.setDefinition(new CpsFlowDefinition(StepCall.canaryShift(lb, endpoint(),
                     "steps: [50, 100], bake: '1s', approveBefore: [100], approvers: 'alice, release-managers'"), true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("waiting for approval to shift to 100%", b);
             WaitingDeployment waiting = waitingIn(b);
             assertTrue(waiting.getDisplayName().startsWith("canaryShift on listener "), waiting.getDisplayName());
             assertEquals(List.of("alice", "release-managers"), waiting.getApprovers());
-            assertEquals(new Split(50, 50), lb.split());
+            assertEquals(new Split(50, 50), lb.listenerSplit());
             waiting.proceed("alice");
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
             j.assertLogContains("approved by alice", b);
-            assertEquals(Split.canaryAt(100), lb.split());
+            assertEquals(Split.canaryAt(100), lb.listenerSplit());
         }
     }
 
     @Test
     void rollingBackAtAnApprovalEndsAborted(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "decline")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "decline")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(lb.canaryShift(endpoint(),
+            p.setDefinition(new CpsFlowDefinition(StepCall.canaryShift(lb, endpoint(),
                     "steps: [50, 100], bake: '1s', approveBefore: [100]"), true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("waiting for approval to shift to 100%", b);
             waitingIn(b).rollBack("bob");
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
             j.assertLogContains("declined by bob", b);
-            assertEquals(Split.ALL_STABLE, lb.split());
+            assertEquals(Split.ALL_STABLE, lb.listenerSplit());
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import io.jenkins.plugins.awsdeploy.engine.aws.SessionCredentials;
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class CredentialsTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        aws = MotoLoadBalancer.startMoto();
+        aws = LocalAws.start();
     }
 
     @AfterAll
@@ -44,7 +45,7 @@ class CredentialsTest {
         AWSCredentialsImpl keys = new AWSCredentialsImpl(CredentialsScope.GLOBAL, "k", "AKIAMOTOEXAMPLE0002",
                 MotoCredentials.SECRET, "keys");
         Instant now = Instant.now();
-        SessionCredentials session = ShortLivedCredentials.issue(keys, MotoLoadBalancer.REGION, aws.endpoint(), null, null,
+        SessionCredentials session = ShortLivedCredentials.issue(keys, MotoAlb.REGION, aws.endpoint(), null, null,
                 ShortLivedCredentials.sessionName("p#1"), now);
         assertNotNull(session.sessionToken());
         assertTrue(session.expiration().isAfter(now));
@@ -56,7 +57,7 @@ class CredentialsTest {
     void theStepRoleIsAssumedOnTheController(JenkinsRule j) {
         AWSCredentialsImpl keys = new AWSCredentialsImpl(CredentialsScope.GLOBAL, "k", "AKIAMOTOEXAMPLE0003",
                 MotoCredentials.SECRET, "keys");
-        SessionCredentials session = ShortLivedCredentials.issue(keys, MotoLoadBalancer.REGION, aws.endpoint(),
+        SessionCredentials session = ShortLivedCredentials.issue(keys, MotoAlb.REGION, aws.endpoint(),
                 "arn:aws:iam::123456789012:role/deployer", "ext-42", ShortLivedCredentials.sessionName("folder/p#7"),
                 Instant.now());
         assertNotNull(session.sessionToken());
@@ -65,9 +66,9 @@ class CredentialsTest {
     @Test
     void theStepFindsTheCredentialByIdAndNeverLogsASecret(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "creds")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "creds")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(lb.canaryShift(aws.endpoint().toString(),
+            p.setDefinition(new CpsFlowDefinition(StepCall.canaryShift(lb, aws.endpoint().toString(),
                     "preset: 'AllAtOnce', roleArn: 'arn:aws:iam::123456789012:role/deployer', externalId: 'ext-42'"), true));
             WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
             j.assertLogNotContains(MotoCredentials.SECRET, b);

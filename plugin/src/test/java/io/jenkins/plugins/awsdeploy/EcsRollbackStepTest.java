@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
@@ -43,9 +44,9 @@ class EcsRollbackStepTest {
     @SuppressWarnings("deprecation") // the Apache client: the SDK line of the API plugins has no other
     @BeforeAll
     static void startMoto() throws IOException {
-        aws = MotoLoadBalancer.startMoto();
+        aws = LocalAws.start();
         http = ApacheHttpClient.builder().build();
-        ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.of(MotoLoadBalancer.REGION))
+        ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.of(MotoAlb.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(http).build();
     }
@@ -91,7 +92,7 @@ class EcsRollbackStepTest {
     }
 
     private static String rollback(String more) {
-        return "ecsRollback(cluster: 'prod', service: 'web', region: '" + MotoLoadBalancer.REGION + "', endpointUrl: '"
+        return "ecsRollback(cluster: 'prod', service: 'web', region: '" + MotoAlb.REGION + "', endpointUrl: '"
                 + aws.endpoint() + "', credentialsId: '" + MotoCredentials.ID + "', " + more + ")";
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import hudson.model.Item;
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import java.io.IOException;
 import java.net.URI;
@@ -34,8 +35,8 @@ final class GateFixtures {
      * The Pipeline call of a canary 50% → (approval) → 100% on {@code lb}, watching the alarm {@code checkout-5xx};
      * {@code extra} adds parameters.
      */
-    static String gatedCanary(MotoLoadBalancer lb, LocalAws aws, String extra) {
-        return lb.canaryShift(aws.endpoint().toString(), "steps: [50, 100], bake: '1s', approveBefore: [100], "
+    static String gatedCanary(MotoAlb lb, LocalAws aws, String extra) {
+        return StepCall.canaryShift(lb, aws.endpoint().toString(), "steps: [50, 100], bake: '1s', approveBefore: [100], "
                 + "alarms: ['" + ALARM + "'], " + extra);
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.Result;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class LiveProgressTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        aws = MotoLoadBalancer.startMoto();
+        aws = LocalAws.start();
     }
 
     @AfterAll
@@ -52,9 +53,9 @@ class LiveProgressTest {
     @Test
     void aLongBakeWritesHeartbeatsAndTheBuildPageShowsWhereItStands(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "live").alarm("web-5xx")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "live").alarm("web-5xx")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(lb.canaryShift(aws.endpoint().toString(),
+            p.setDefinition(new CpsFlowDefinition(StepCall.canaryShift(lb, aws.endpoint().toString(),
                     "steps: [50, 100], bake: '10m', alarms: ['web-5xx'], heartbeat: '2s'"), true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("shifted to 50%", b);
@@ -86,7 +87,7 @@ class LiveProgressTest {
             assertNotNull(flow);
             flow.interrupt(Result.ABORTED, new CauseOfInterruption.UserInterruption("alice"));
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
-            assertEquals(Split.ALL_STABLE, lb.split());
+            assertEquals(Split.ALL_STABLE, lb.listenerSplit());
             // Ended: nothing is shown live any more, and a page still open learns it at its next refresh.
             assertTrue(b.getAction(LiveDeployments.class).getDeployments().isEmpty());
             String after = web.goTo(b.getUrl() + LiveDeployments.URL_NAME + "/ajax", "text/html").getWebResponse()
@@ -100,9 +101,9 @@ class LiveProgressTest {
     @Test
     void heartbeatZeroWritesNone(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "quiet")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "quiet")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(lb.canaryShift(aws.endpoint().toString(),
+            p.setDefinition(new CpsFlowDefinition(StepCall.canaryShift(lb, aws.endpoint().toString(),
                     "steps: [50, 100], bake: '4s', heartbeat: '0'"), true));
             WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
             j.assertLogNotContains("  status: ", b);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsdeploy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.testing.MotoGate;
 import java.io.File;
@@ -39,7 +40,7 @@ class SecretsOnDiskTest {
 
     @BeforeAll
     static void startMoto() throws IOException {
-        aws = MotoLoadBalancer.startMoto();
+        aws = LocalAws.start();
     }
 
     @AfterAll
@@ -50,9 +51,9 @@ class SecretsOnDiskTest {
     @Test
     void theSecretKeyIsInNoFileAndOnNoPage(JenkinsRule j) throws Exception {
         MotoCredentials.add(aws);
-        try (MotoLoadBalancer lb = MotoLoadBalancer.create(aws, "secrets")) {
+        try (MotoAlb lb = MotoAlb.create(aws.endpoint(), "secrets")) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(lb.canaryShift(aws.endpoint().toString(),
+            p.setDefinition(new CpsFlowDefinition(StepCall.canaryShift(lb, aws.endpoint().toString(),
                     "steps: [50, 100], bake: '1s', approveBefore: [100]"), true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("waiting for approval to shift to 100%", b);

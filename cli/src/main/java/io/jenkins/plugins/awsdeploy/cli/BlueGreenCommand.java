@@ -91,7 +91,7 @@ public final class BlueGreenCommand extends DeploymentCommand {
     List<Integer> steps;
 
     @Option(names = "--bake", order = 11, paramLabel = "DURATION",
-            description = "How long to watch the alarms after each step. Required with --steps.")
+            description = "How long to watch the alarms after each step. Required with --steps; without, 0s.")
     String bake;
 
     @Option(names = "--alarm", order = 12, paramLabel = "NAME",

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.awsdeploy.cli;
 
-import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsRegion;
+import io.jenkins.plugins.awsdeploy.engine.params.CommonParameters;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -69,12 +69,7 @@ public final class CommonOptions {
 
     /** The call timeout asked for; null (with a problem) if it is no duration or out of bounds. */
     Duration callTimeout(List<Problem> problems) {
-        Duration d = DurationText.parse("callTimeout", callTimeout, problems);
-        if (d != null && d.compareTo(Duration.ofSeconds(1)) < 0) {
-            problems.add(new Problem("callTimeout", "must be at least 1s"));
-            return null;
-        }
-        return d;
+        return CommonParameters.CALL_TIMEOUT.duration(callTimeout, problems);
     }
 
     /** The region asked for, else the environment's; null (with a problem) if there is none. */

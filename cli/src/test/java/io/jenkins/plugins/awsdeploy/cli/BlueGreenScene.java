@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.cli;
 
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoBlueGreen;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,22 +14,18 @@ import software.amazon.awssdk.services.ecs.model.Service;
 record BlueGreenScene(String cluster, String family, String v1, String blueGroup, String greenGroup, String listener,
                       String alarm) {
 
-    static final String BLUE = "web-blue";
-    static final String GREEN = "web-green";
+    static final String BLUE = MotoBlueGreen.BLUE;
+    static final String GREEN = MotoBlueGreen.GREEN;
     static final int TASKS = 2;
 
     static BlueGreenScene build(LocalStage stage, String name) {
-        String family = name + "-web";
-        stage.ecs.cluster(name);
-        String v1 = stage.ecs.register(family, Map.of("app", "repo/web:1.0"));
         String blue = stage.targetGroup(name + "-blue");
         String green = stage.targetGroup(name + "-green");
         String listener = stage.listener(LocalStage.weights(blue, 100, green, 0));
         String alarm = name + "-5xx";
         stage.resources.alarm(alarm, green);
-        stage.ecs.settled(name, BLUE, v1, blue, TASKS);
-        stage.ecs.settled(name, GREEN, v1, green, 0);
-        return new BlueGreenScene(name, family, v1, blue, green, listener, alarm);
+        MotoBlueGreen services = MotoBlueGreen.build(stage.ecs, name, blue, green, TASKS);
+        return new BlueGreenScene(name, services.family(), services.v1(), blue, green, listener, alarm);
     }
 
     /** A command line that passes every check: a new image for blue's one container, switched at once. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.awsdeploy.engine.params.Parameter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,6 +61,30 @@ class CliDocsTest {
             }
         });
         assertThat(unknown).as("options in docs/cli.md that the command does not take").isEmpty();
+    }
+
+    /** Each parameter the engine declares has a row in its command's table (or the common one) saying its default. */
+    @Test
+    void everyDeclaredParameterHasARowWithTheDeclaredDefault() {
+        Set<String> wrong = new TreeSet<>();
+        DeclaredOptions.BY_COMMAND.forEach((name, declared) -> {
+            List<String> rows = (section("## " + name) + section(COMMON)).lines().filter(l -> l.startsWith("| `-")).toList();
+            for (Parameter p : declared) {
+                Pattern cell = Pattern.compile("`" + Pattern.quote(p.option()) + "[ `]");
+                String row = rows.stream().filter(r -> cell.matcher(r.substring(1, r.indexOf('|', 1))).find())
+                        .findFirst().orElse(null);
+                if (row == null) {
+                    wrong.add(name + " " + p.option() + ": no row");
+                    continue;
+                }
+                String defaultCell = row.split("\\|")[2];
+                String expected = p.type() == Parameter.Type.FLAG ? "off" : p.defaultValue() == null ? null : "`" + p.defaultValue() + "`";
+                if (expected != null && !defaultCell.contains(expected)) {
+                    wrong.add(name + " " + p.option() + ": default cell '" + defaultCell.trim() + "' lacks " + expected);
+                }
+            }
+        });
+        assertThat(wrong).as("declared parameters docs/cli.md does not list with their default").isEmpty();
     }
 
     @Test

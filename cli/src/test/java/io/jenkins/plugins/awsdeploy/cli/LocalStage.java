@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.cli;
 
 import io.jenkins.plugins.awsdeploy.cli.demo.DemoResources;
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoEcs;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import io.jenkins.plugins.awsdeploy.localaws.MotoServer;
 import java.io.IOException;
@@ -22,7 +23,7 @@ final class LocalStage implements AutoCloseable {
 
     final LocalAws aws;
     final DemoResources resources;
-    final LocalEcs ecs;
+    final MotoEcs ecs;
     private final String loadBalancer;
     private int nextPort = 8000;
 
@@ -30,7 +31,7 @@ final class LocalStage implements AutoCloseable {
         this.aws = aws;
         this.resources = new DemoResources(aws.endpoint());
         this.loadBalancer = resources.loadBalancer("cli-tests");
-        this.ecs = new LocalEcs(aws.endpoint(), resources.elb(), tasksAtCreation);
+        this.ecs = new MotoEcs(aws.endpoint(), resources.elb(), tasksAtCreation);
     }
 
     static LocalStage start() throws IOException {

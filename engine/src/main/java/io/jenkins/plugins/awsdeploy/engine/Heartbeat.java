@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
+import io.jenkins.plugins.awsdeploy.engine.params.CommonParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
 public final class Heartbeat {
 
     /** What both shells use unless told otherwise. */
-    public static final Duration DEFAULT = Duration.ofMinutes(1);
+    public static final Duration DEFAULT = DurationText.parse("heartbeat", CommonParameters.HEARTBEAT.defaultValue());
     /** More often than this the heartbeats would drown the events they are meant to stand between. */
     static final Duration MIN = Duration.ofSeconds(1);
     /** Beyond this a "heartbeat" no longer tells a reader anything. */

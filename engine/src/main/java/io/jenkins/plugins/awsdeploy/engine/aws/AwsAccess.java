@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
+import io.jenkins.plugins.awsdeploy.engine.DurationText;
+import io.jenkins.plugins.awsdeploy.engine.params.CommonParameters;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -23,7 +25,8 @@ public record AwsAccess(String region, URI endpoint, SessionCredentials credenti
      * attempt that gets no answer uses the whole bound and is not retried within the call: the engine tries again at
      * its next tick (a rollback after a backoff, a watch at the next poll), which a person can follow in the log.
      */
-    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_CALL_TIMEOUT =
+            DurationText.parse("callTimeout", CommonParameters.CALL_TIMEOUT.defaultValue());
 
     public AwsAccess {
         if (callTimeout == null) callTimeout = DEFAULT_CALL_TIMEOUT;

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
-import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
+import io.jenkins.plugins.awsdeploy.engine.params.BlueGreenParameters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * A blue/green deployment's parameters as a user gave them, in the shells' shared vocabulary.
  * {@link #toSpec()} checks all of them at once and reports every problem, naming the parameter.
  *
- * <p>Defaults: the switch is all at once ({@code steps} 100, {@code bake} 0s), {@code healthTimeout} 10m,
- * {@code scaleDownAfter} 5m, {@code poll} 5s.
+ * <p>Defaults and bounds are declared in {@link BlueGreenParameters}: the switch is all at once ({@code steps} 100,
+ * {@code bake} 0s), {@code healthTimeout} 10m, {@code scaleDownAfter} 5m.
  */
 public final class BlueGreenRequest {
 
@@ -47,10 +47,10 @@ public final class BlueGreenRequest {
     private String bake;
     private List<String> alarms = List.of();
     private String approveBefore;
-    private String healthTimeout = "10m";
-    private String scaleDownAfter = "5m";
+    private String healthTimeout;
+    private String scaleDownAfter;
     private boolean scaleDownFailed;
-    private String poll = "5s";
+    private String poll;
     private String testListenerArn;
     private String testRuleArn;
     private String approvalTimeout;
@@ -106,11 +106,8 @@ public final class BlueGreenRequest {
         }
         Optional<CanarySpec> traffic = switchParameters(problems);
         checkRevision(problems);
-        Duration health = duration("healthTimeout", healthTimeout, problems);
-        if (health != null && health.isZero()) {
-            problems.add(new Problem("healthTimeout", "must be longer than 0s: the new side needs time to start"));
-        }
-        Duration scaleDown = duration("scaleDownAfter", scaleDownAfter, problems);
+        Duration health = BlueGreenParameters.HEALTH_TIMEOUT.duration(healthTimeout, problems);
+        Duration scaleDown = BlueGreenParameters.SCALE_DOWN_AFTER.duration(scaleDownAfter, problems);
         TrafficTarget test = testTarget(problems);
         if (!problems.isEmpty() || traffic.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -126,7 +123,8 @@ public final class BlueGreenRequest {
      * stable role; problems are renamed to this command's parameters.
      */
     private Optional<CanarySpec> switchParameters(List<Problem> problems) {
-        List<Integer> percents = steps == null || steps.isEmpty() ? List.of(100) : steps;
+        List<Integer> percents = steps == null || steps.isEmpty()
+                ? List.of(Integer.valueOf(BlueGreenParameters.STEPS.defaultValue())) : steps;
         List<Integer> gate = List.of();
         if (approveBefore != null && !approveBefore.isBlank()) {
             if (SWITCH.equals(approveBefore.trim().toLowerCase(Locale.ROOT))) {
@@ -136,7 +134,7 @@ public final class BlueGreenRequest {
                         + SWITCH + "' (before any production traffic moves)"));
             }
         }
-        String bakeText = bake == null && (steps == null || steps.isEmpty()) ? "0s" : bake;
+        String bakeText = bake == null && (steps == null || steps.isEmpty()) ? BlueGreenParameters.BAKE.defaultValue() : bake;
         CanaryRequest canary = new CanaryRequest()
                 .listenerArn(listenerArn).ruleArn(ruleArn)
                 .stableTargetGroup(blueTargetGroup).canaryTargetGroup(greenTargetGroup)
@@ -247,13 +245,5 @@ public final class BlueGreenRequest {
 
     private static String trimmedOrNull(String s) {
         return s == null ? null : s.trim();
-    }
-
-    private static Duration duration(String parameter, String text, List<Problem> problems) {
-        if (text == null) {
-            problems.add(new Problem(parameter, "is required, like 5m"));
-            return null;
-        }
-        return DurationText.parse(parameter, text, problems);
     }
 }

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.awsdeploy.engine.canary;
 
-import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import io.jenkins.plugins.awsdeploy.engine.params.CanaryParameters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A canary's parameters as a user gave them, in the shells' shared vocabulary. {@link #toSpec()} checks
+ * A canary's parameters as a user gave them, in the shells' shared vocabulary; their defaults and bounds are
+ * declared in {@link CanaryParameters}. {@link #toSpec()} checks
  * all of them at once and reports every problem, naming the parameter.
  */
 public final class CanaryRequest {
 
     /** DescribeAlarms takes at most 100 names, and the engine reads all alarms in one call per poll. */
-    public static final int MAX_ALARMS = 100;
+    public static final int MAX_ALARMS = CanaryParameters.MAX_ALARMS;
 
     private String listenerArn;
     private String ruleArn;
@@ -28,7 +29,7 @@ public final class CanaryRequest {
     private String preset;
     private String bake;
     private List<String> alarms = List.of();
-    private String poll = "5s";
+    private String poll;
     private List<Integer> approveBefore = List.of();
     private String approvalTimeout;
     private String region;
@@ -72,21 +73,16 @@ public final class CanaryRequest {
                 defaultBake = p.get().interval();
             }
         }
-        Duration bakeTime = duration("bake", bake, problems);
+        Duration bakeTime = CanaryParameters.BAKE.duration(bake, problems);
         if (bakeTime == null) {
             bakeTime = defaultBake == null ? Duration.ZERO : defaultBake;
             if (defaultBake == null && bake == null && preset == null) {
                 problems.add(new Problem("bake", "is required with steps: how long to watch the alarms after each step, like 5m"));
             }
         }
-        Duration pollTime = duration("poll", poll, problems);
-        if (pollTime != null && pollTime.compareTo(Duration.ofSeconds(1)) < 0) {
-            problems.add(new Problem("poll", "must be at least 1s"));
-        }
-        Duration timeout = duration("approvalTimeout", approvalTimeout, problems);
-        if (timeout != null && timeout.isZero()) {
-            problems.add(new Problem("approvalTimeout", "must be longer than 0s"));
-        } else if (timeout != null && approveBefore.isEmpty()) {
+        Duration pollTime = CanaryParameters.POLL.duration(poll, problems);
+        Duration timeout = CanaryParameters.APPROVAL_TIMEOUT.duration(approvalTimeout, problems);
+        if (timeout != null && approveBefore.isEmpty()) {
             // Silently ignoring it would let someone believe an unattended gate cannot hang forever.
             problems.add(new Problem("approvalTimeout", "only applies with approveBefore, which asks for approvals"));
         }
@@ -132,9 +128,5 @@ public final class CanaryRequest {
                 problems.add(new Problem("alarms", "'" + a + "' is listed twice"));
             }
         }
-    }
-
-    private static Duration duration(String parameter, String text, List<Problem> problems) {
-        return text == null ? null : DurationText.parse(parameter, text, problems);
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
+import io.jenkins.plugins.awsdeploy.engine.params.RollbackParameters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * An ECS rollback's parameters as a user gave them, in the shells' shared vocabulary. {@link #toSpec()}
- * checks all of them at once and reports every problem, naming the parameter; nothing is sent to AWS.
+ * checks all of them at once and reports every problem, naming the parameter; nothing is sent to AWS. Defaults
+ * and bounds are declared in {@link RollbackParameters}.
  */
 public final class RollbackRequest {
 
@@ -23,8 +25,8 @@ public final class RollbackRequest {
     private String cluster;
     private String service;
     private String toRevision;
-    private String timeout = "10m";
-    private String poll = "5s";
+    private String timeout;
+    private String poll;
     private boolean noWait;
     private boolean dryRun;
     private boolean allowOtherFamily;
@@ -48,14 +50,9 @@ public final class RollbackRequest {
         String clusterName = checkCluster(problems);
         checkService(clusterName, problems);
         String target = checkRevision(problems);
-        Duration timeoutTime = duration("timeout", timeout, problems);
-        if (timeoutTime != null && timeoutTime.isZero()) {
-            problems.add(new Problem("timeout", "must be longer than 0s"));
-        }
-        Duration pollTime = duration("poll", poll, problems);
-        if (pollTime != null && pollTime.compareTo(Duration.ofSeconds(1)) < 0) {
-            problems.add(new Problem("poll", "must be at least 1s"));
-        } else if (pollTime != null && timeoutTime != null && !noWait && pollTime.compareTo(timeoutTime) > 0) {
+        Duration timeoutTime = RollbackParameters.TIMEOUT.duration(timeout, problems);
+        Duration pollTime = RollbackParameters.POLL.duration(poll, problems);
+        if (pollTime != null && timeoutTime != null && !noWait && pollTime.compareTo(timeoutTime) > 0) {
             problems.add(new Problem("poll", DurationText.format(pollTime) + " is longer than the timeout of "
                     + DurationText.format(timeoutTime) + "; the service would be read only once"));
         }
@@ -131,13 +128,5 @@ public final class RollbackRequest {
             return null;
         }
         return t;
-    }
-
-    private static Duration duration(String parameter, String text, List<Problem> problems) {
-        if (text == null) {
-            problems.add(new Problem(parameter, "is required"));
-            return null;
-        }
-        return DurationText.parse(parameter, text, problems);
     }
 }

@@ -11,8 +11,9 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsSession;
 import io.jenkins.plugins.awsdeploy.engine.aws.SessionCredentials;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenRequest;
-import io.jenkins.plugins.awsdeploy.engine.bluegreen.MotoEcs;
 import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoBlueGreen;
+import io.jenkins.plugins.awsdeploy.engine.testing.MotoEcs;
 import io.jenkins.plugins.awsdeploy.localaws.LocalAws;
 import java.net.URI;
 import java.time.Clock;
@@ -107,7 +108,7 @@ public final class BlueGreenBenchmark {
              MotoEcs ecs = twoServices(endpoint, name, alb)) {
             Moments moments = new Moments();
             CompletableFuture<Outcome> outcome = start(engine, timer, moments, request(ecs, alb, name, steps, bake, "0s"));
-            long healthy = healthyAfterARandomWait(ecs, alb, moments);
+            long healthy = healthyAfterARandomWait(ecs, alb, name, moments);
             long switched = moments.switched.get(60, TimeUnit.SECONDS);
             expect(outcome.get(60, TimeUnit.SECONDS), Outcome.Succeeded.class);
             return new double[] {(switched - healthy) / 1e6, (switched - moments.stableSeen) / 1e6};
@@ -123,7 +124,7 @@ public final class BlueGreenBenchmark {
                 Moments moments = new Moments();
                 CompletableFuture<Outcome> outcome = start(engine, timer, moments,
                         request(ecs, alb, name, List.of(100), "0s", "1m"));
-                healthyAfterARandomWait(ecs, alb, moments);
+                healthyAfterARandomWait(ecs, alb, name, moments);
                 moments.switched.get(60, TimeUnit.SECONDS);
                 // Fire at a random moment of the poll cycle while the old side is kept, as a real alarm would.
                 Thread.sleep(ThreadLocalRandom.current().nextInt(200, 2200));
@@ -141,17 +142,15 @@ public final class BlueGreenBenchmark {
     }
 
     private static MotoEcs twoServices(URI endpoint, String name, MotoAlb alb) {
-        MotoEcs ecs = new MotoEcs(endpoint, name, alb.elb);
-        String v1 = ecs.register(name + "-web", Map.of("app", "repo/web:1"));
-        ecs.settled("blue", v1, alb.blueTg, TASKS);
-        ecs.settled("green", v1, alb.greenTg, 0);
+        MotoEcs ecs = new MotoEcs(endpoint, alb.elb, 0);
+        MotoBlueGreen.build(ecs, name, alb.blueTg, alb.greenTg, TASKS, Map.of("app", "repo/web:1"));
         return ecs;
     }
 
     private static BlueGreenRequest request(MotoEcs ecs, MotoAlb alb, String name, List<Integer> steps, String bake,
                                             String scaleDownAfter) {
-        return new BlueGreenRequest().cluster(ecs.cluster).blueService("blue").blueTargetGroup(alb.blueTg)
-                .greenService("green").greenTargetGroup(alb.greenTg).listenerArn(alb.listenerArn)
+        return new BlueGreenRequest().cluster(name).blueService(MotoBlueGreen.BLUE).blueTargetGroup(alb.blueTg)
+                .greenService(MotoBlueGreen.GREEN).greenTargetGroup(alb.greenTg).listenerArn(alb.listenerArn)
                 .images(Map.of("app", "repo/web:2")).steps(steps).bake(bake).alarms(List.of(name + "-5xx"))
                 .poll(POLL).scaleDownAfter(scaleDownAfter).region("us-east-1");
     }
@@ -163,10 +162,11 @@ public final class BlueGreenBenchmark {
     }
 
     /** Plays ECS: waits until the engine updated green, then a random part of the poll cycle, then rolls green out. */
-    private static long healthyAfterARandomWait(MotoEcs ecs, MotoAlb alb, Moments moments) throws InterruptedException {
+    private static long healthyAfterARandomWait(MotoEcs ecs, MotoAlb alb, String cluster, Moments moments)
+            throws InterruptedException {
         if (!moments.updated.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("green was never updated");
         Thread.sleep(ThreadLocalRandom.current().nextInt(200, 2200));
-        ecs.rollOut("green", alb.greenTg);
+        ecs.rollOut(cluster, MotoBlueGreen.GREEN, alb.greenTg);
         return System.nanoTime();
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
@@ -24,9 +25,13 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupT
 
 /**
  * A load balancer in moto as a canary test needs it: blue and green target groups, a listener (and a
- * rule) forwarding to blue, and alarms. The setup uses its own plain SDK clients, not the engine's.
+ * rule) forwarding to blue, and alarms. The setup uses its own plain SDK clients, not the engine's. The engine's and
+ * the plugin's tests build their load balancers with it; the Apache HTTP client is the one both have (inside
+ * Jenkins the SDK plugins bring no other).
  */
 public final class MotoAlb implements AutoCloseable {
+
+    public static final String REGION = Moto.REGION;
 
     public final String listenerArn;
     public final String ruleArn;
@@ -34,10 +39,10 @@ public final class MotoAlb implements AutoCloseable {
     public final String greenTg;
     public final ElasticLoadBalancingV2Client elb;
     public final CloudWatchClient cloudWatch;
+    private final SdkHttpClient http = ApacheHttpClient.builder().build();
 
     private MotoAlb(URI endpoint, String name) {
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        var http = UrlConnectionHttpClient.builder().build();
         elb = ElasticLoadBalancingV2Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(creds).httpClient(http).build();
         cloudWatch = CloudWatchClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
@@ -112,5 +117,6 @@ public final class MotoAlb implements AutoCloseable {
     public void close() {
         elb.close();
         cloudWatch.close();
+        http.close();
     }
 }

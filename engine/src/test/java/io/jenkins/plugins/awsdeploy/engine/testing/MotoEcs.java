@@ -1,11 +1,11 @@
-package io.jenkins.plugins.awsdeploy.cli;
+package io.jenkins.plugins.awsdeploy.engine.testing;
 
-import io.jenkins.plugins.awsdeploy.cli.demo.DemoResources;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -23,31 +24,32 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescri
 /**
  * ECS in the test's moto, and the test's hand in what moto's ECS never does by itself: it starts no tasks,
  * registers no targets and never rolls a deployment out. Where ECS would finish a deployment, the test calls
- * {@link #rollOut}. A plain SDK client of its own, not the command's.
+ * {@link #rollOut}. A plain SDK client of its own, not the engine's. The engine's, the CLI's and the plugin's tests
+ * all build their ECS scenes with it.
  */
-final class LocalEcs implements AutoCloseable {
+public final class MotoEcs implements AutoCloseable {
 
     private final EcsClient ecs;
     private final ElasticLoadBalancingV2Client elb;
     private final int tasksAtCreation;
 
     /** @param tasksAtCreation the running count moto gives every service it creates ({@code MOTO_ECS_SERVICE_RUNNING}) */
-    LocalEcs(URI endpoint, ElasticLoadBalancingV2Client elb, int tasksAtCreation) {
+    public MotoEcs(URI endpoint, ElasticLoadBalancingV2Client elb, int tasksAtCreation) {
         this.elb = elb;
         this.tasksAtCreation = tasksAtCreation;
         // No retries: a retried create would leave a second resource behind.
-        ecs = EcsClient.builder().endpointOverride(endpoint).region(Region.of(DemoResources.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(DemoResources.CREDENTIALS))
+        ecs = EcsClient.builder().endpointOverride(endpoint).region(Region.of(Moto.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
-    void cluster(String name) {
+    public void cluster(String name) {
         ecs.createCluster(r -> r.clusterName(name));
     }
 
     /** The next revision of {@code family} with one container per entry; returns its ARN. moto needs a memory size. */
-    String register(String family, Map<String, String> imageByContainer) {
+    public String register(String family, Map<String, String> imageByContainer) {
         List<ContainerDefinition> containers = imageByContainer.entrySet().stream()
                 .map(e -> ContainerDefinition.builder().name(e.getKey()).image(e.getValue()).memory(256).essential(true)
                         .portMappings(p -> p.containerPort(80)).build())
@@ -56,7 +58,7 @@ final class LocalEcs implements AutoCloseable {
                 .taskDefinitionArn();
     }
 
-    void deregister(String taskDefinition) {
+    public void deregister(String taskDefinition) {
         ecs.deregisterTaskDefinition(r -> r.taskDefinition(taskDefinition));
     }
 
@@ -67,7 +69,7 @@ final class LocalEcs implements AutoCloseable {
      * call; any other is created empty (COMPLETED) and then given its tasks, which a poll in between sees as 0/0.
      * Creating a service that exists replaces it, which is how a deployment is finished by hand.
      */
-    void settled(String cluster, String service, String taskDefinition, String targetGroup, int tasks) {
+    public void settled(String cluster, String service, String taskDefinition, String targetGroup, int tasks) {
         boolean atOnce = tasks == tasksAtCreation;
         ecs.createService(r -> {
             r.cluster(cluster).serviceName(service).taskDefinition(taskDefinition).desiredCount(atOnce ? tasks : 0);
@@ -80,25 +82,25 @@ final class LocalEcs implements AutoCloseable {
     }
 
     /** A service at 0 tasks whose load balancers use every one of these target groups, replacing the service if it exists. */
-    void crossed(String cluster, String service, String taskDefinition, List<String> targetGroups) {
+    public void crossed(String cluster, String service, String taskDefinition, List<String> targetGroups) {
         ecs.createService(r -> r.cluster(cluster).serviceName(service).taskDefinition(taskDefinition).desiredCount(0)
                 .loadBalancers(targetGroups.stream().map(tg -> LoadBalancer.builder().targetGroupArn(tg).containerName("app")
                         .containerPort(80).build()).toList()));
     }
 
     /** As if a person changed the desired count; moto's running count follows at once. */
-    void scale(String cluster, String service, int tasks) {
+    public void scale(String cluster, String service, int tasks) {
         ecs.updateService(r -> r.cluster(cluster).service(service).desiredCount(tasks));
     }
 
     /** A service that CodeDeploy or another tool deploys: UpdateService cannot change its task definition. */
-    void controlledBy(String cluster, String service, String taskDefinition, DeploymentControllerType controller) {
+    public void controlledBy(String cluster, String service, String taskDefinition, DeploymentControllerType controller) {
         ecs.createService(r -> r.cluster(cluster).serviceName(service).taskDefinition(taskDefinition).desiredCount(2)
                 .deploymentController(c -> c.type(controller)));
     }
 
     /** What ECS does after UpdateService, by hand: the service's revision completely deployed, its targets healthy. */
-    void rollOut(String cluster, String service, String targetGroup) {
+    public void rollOut(String cluster, String service, String targetGroup) {
         Service s = service(cluster, service);
         Map<String, String> tags = tags(cluster, service);
         settled(cluster, service, s.taskDefinition(), targetGroup, s.desiredCount());
@@ -106,7 +108,7 @@ final class LocalEcs implements AutoCloseable {
     }
 
     /** One target per task, at once healthy in moto, replacing whatever was registered. */
-    void targets(String targetGroup, String service, int tasks) {
+    public void targets(String targetGroup, String service, int tasks) {
         var old = elb.describeTargetHealth(r -> r.targetGroupArn(targetGroup)).targetHealthDescriptions();
         if (!old.isEmpty()) {
             elb.deregisterTargets(r -> r.targetGroupArn(targetGroup).targets(old.stream()
@@ -117,28 +119,32 @@ final class LocalEcs implements AutoCloseable {
                 .mapToObj(i -> TargetDescription.builder().id(service + "-task-" + i).port(80).build()).toList()));
     }
 
-    void tag(String cluster, String service, Map<String, String> tags) {
+    public void tag(String cluster, String service, Map<String, String> tags) {
         String arn = service(cluster, service).serviceArn();
         ecs.tagResource(r -> r.resourceArn(arn).tags(tags.entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
     }
 
-    Service service(String cluster, String service) {
+    public Service service(String cluster, String service) {
         return ecs.describeServices(r -> r.cluster(cluster).services(service).include(ServiceField.TAGS)).services().get(0);
     }
 
-    Map<String, String> tags(String cluster, String service) {
+    public Map<String, String> tags(String cluster, String service) {
         return service(cluster, service).tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
     }
 
     /** The image of each container of a revision. */
-    Map<String, String> images(String taskDefinition) {
+    public Map<String, String> images(String taskDefinition) {
         return ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition)).taskDefinition().containerDefinitions()
                 .stream().collect(Collectors.toMap(ContainerDefinition::name, ContainerDefinition::image));
     }
 
+    public TaskDefinition taskDefinition(String familyRevisionOrArn) {
+        return ecs.describeTaskDefinition(r -> r.taskDefinition(familyRevisionOrArn)).taskDefinition();
+    }
+
     /** The revisions of the family as ListTaskDefinitions gives them. */
-    List<String> revisions(String family) {
+    public List<String> revisions(String family) {
         return ecs.listTaskDefinitions(r -> r.familyPrefix(family)).taskDefinitionArns();
     }
 
