@@ -83,7 +83,7 @@ public final class DeploymentReport {
     @CheckForNull
     public String getFrom() {
         if (record.getFromRevision() != null) return record.getFromRevision();
-        if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().stableTargetGroup());
+        if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().router().stableSide());
         if (checkpoint instanceof BlueGreenCheckpoint b && b.from() != null) {
             return side(b.spec().service(b.from()), b.fromTaskDefinition());
         }
@@ -98,7 +98,7 @@ public final class DeploymentReport {
     @CheckForNull
     public String getTo() {
         if (record.getToRevision() != null) return record.getToRevision();
-        if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().canaryTargetGroup());
+        if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().router().canarySide());
         if (checkpoint instanceof BlueGreenCheckpoint b && b.to() != null) {
             return side(b.spec().service(b.to()), b.taskDefinition());
         }
