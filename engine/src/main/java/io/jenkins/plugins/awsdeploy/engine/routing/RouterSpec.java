@@ -9,7 +9,7 @@ import java.io.Serializable;
  * {@link Routers} opens the {@link TrafficRouter} that drives it. A new router is a new record here (its
  * JSON name below, which state files keep, so never rename one) plus its registration in {@link Routers}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "router")
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = AlbListener.class, name = "alb-listener"),
         @JsonSubTypes.Type(value = AlbRule.class, name = "alb-rule")})

@@ -60,7 +60,7 @@ class OldStateFilesTest {
 
         assertThat(cp.spec().router()).isEqualTo(new AlbRule(RULE, BLUE_TG, GREEN_TG));
         String now = JsonCodec.write(cp);
-        assertThat(now).contains("\"router\":\"alb-rule\"").doesNotContain("\"target\"");
+        assertThat(now).contains("\"router\":{\"kind\":\"alb-rule\"").doesNotContain("\"target\"");
         assertThat(JsonCodec.readCheckpoint(now)).isEqualTo(cp);
     }
 
