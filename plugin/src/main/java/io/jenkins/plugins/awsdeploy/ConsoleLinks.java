@@ -9,6 +9,7 @@ import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenSpec;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,9 +48,11 @@ final class ConsoleLinks {
         List<Map.Entry<String, String>> resources = new ArrayList<>();
         if (checkpoint instanceof CanaryCheckpoint c) {
             CanarySpec spec = c.spec();
-            traffic(console, "", spec.target(), urls, resources);
-            targetGroup(console, "stable target group", spec.stableTargetGroup(), urls, resources);
-            targetGroup(console, "canary target group", spec.canaryTargetGroup(), urls, resources);
+            if (spec.router() instanceof AlbForward alb) {
+                traffic(console, "", alb.target(), urls, resources);
+                targetGroup(console, "stable target group", alb.stableTargetGroup(), urls, resources);
+                targetGroup(console, "canary target group", alb.canaryTargetGroup(), urls, resources);
+            }
             alarms(console, spec.alarms(), urls, resources);
         } else if (checkpoint instanceof BlueGreenCheckpoint b) {
             BlueGreenSpec spec = b.spec();

@@ -82,7 +82,7 @@ public final class DeploymentReport {
      */
     @CheckForNull
     public String getFrom() {
-        if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().stableTargetGroup());
+        if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().router().stableSide());
         if (checkpoint instanceof BlueGreenCheckpoint b && b.from() != null) {
             return side(b.spec().service(b.from()), b.fromTaskDefinition());
         }
@@ -96,7 +96,7 @@ public final class DeploymentReport {
      */
     @CheckForNull
     public String getTo() {
-        if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().canaryTargetGroup());
+        if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().router().canarySide());
         if (checkpoint instanceof BlueGreenCheckpoint b && b.to() != null) {
             return side(b.spec().service(b.to()), b.taskDefinition());
         }

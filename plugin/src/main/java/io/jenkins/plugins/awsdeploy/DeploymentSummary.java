@@ -37,8 +37,8 @@ final class DeploymentSummary {
         if (checkpoint instanceof CanaryCheckpoint c) {
             Split live = c.live();
             m.put("split", live.toString());
-            weights.put(c.spec().stableTargetGroup(), live.stable());
-            weights.put(c.spec().canaryTargetGroup(), live.canary());
+            weights.put(c.spec().router().stableSide(), live.stable());
+            weights.put(c.spec().router().canarySide(), live.canary());
         } else if (checkpoint instanceof BlueGreenCheckpoint b && b.from() != null) {
             BlueGreenSpec spec = b.spec();
             Colour from = b.from();

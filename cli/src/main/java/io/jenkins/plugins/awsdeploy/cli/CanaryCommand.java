@@ -109,7 +109,8 @@ public final class CanaryCommand extends DeploymentCommand {
     @Override
     protected String title(Checkpoint checkpoint) {
         CanarySpec spec = ((CanaryCheckpoint) checkpoint).spec();
-        String where = AwsArn.parse(spec.target().arn()).map(AwsArn::resource).orElse(spec.target().arn());
+        String resource = spec.router().resource();
+        String where = AwsArn.parse(resource).map(AwsArn::resource).orElse(resource);
         return "Canary " + spec.plan().describe() + " on " + where;
     }
 

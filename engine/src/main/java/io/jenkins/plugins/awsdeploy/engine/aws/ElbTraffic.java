@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
+import io.jenkins.plugins.awsdeploy.engine.Split;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,11 +24,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 final class ElbTraffic implements TrafficPort {
 
     private final ElasticLoadBalancingV2Client elb;
-    /**
-     * The actions of the last read, by ARN, taken by the next write: the engine always reads (to guard
-     * against someone else's change) right before it writes, so the write need not read again.
-     */
-    private final Map<String, List<Action>> lastRead = new java.util.concurrent.ConcurrentHashMap<>();
 
     ElbTraffic(ElasticLoadBalancingV2Client elb) {
         this.elb = elb;
@@ -35,17 +31,20 @@ final class ElbTraffic implements TrafficPort {
 
     @Override
     public Optional<ForwardWeights> read(TrafficTarget target) {
-        Optional<List<Action>> actions = actions(target);
-        actions.ifPresent(a -> lastRead.put(target.arn(), a));
-        return actions.map(a -> weightsOf(forwardAction(target, a)));
+        return actions(target).map(a -> weightsOf(forwardAction(target, a)));
     }
 
     @Override
-    public void write(TrafficTarget target, ForwardWeights weights) {
-        List<Action> read = lastRead.remove(target.arn());
-        List<Action> actions = read != null ? read : actions(target)
+    public ForwardWeights write(TrafficTarget target, String stable, String canary, Split expected, Split next) {
+        List<Action> actions = actions(target)
                 .orElseThrow(() -> new IllegalStateException("the " + target.describe() + " no longer exists"));
         Action forward = forwardAction(target, actions);
+        ForwardWeights found = weightsOf(forward);
+        Optional<Split> split = found.asSplit(stable, canary);
+        if (split.isEmpty() || !split.get().equals(expected) || expected.equals(next)) {
+            return found;
+        }
+        ForwardWeights weights = found.withSplit(stable, canary, next);
         List<TargetGroupTuple> groups = new ArrayList<>();
         weights.weights().forEach((arn, w) -> groups.add(TargetGroupTuple.builder().targetGroupArn(arn).weight(w).build()));
         ForwardActionConfig.Builder config = ForwardActionConfig.builder().targetGroups(groups);
@@ -60,6 +59,7 @@ final class ElbTraffic implements TrafficPort {
         } else {
             elb.modifyRule(r -> r.ruleArn(target.arn()).actions(updated));
         }
+        return found;
     }
 
     @Override

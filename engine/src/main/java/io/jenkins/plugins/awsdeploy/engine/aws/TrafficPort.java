@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
+import io.jenkins.plugins.awsdeploy.engine.Split;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -11,10 +12,13 @@ public interface TrafficPort {
     Optional<ForwardWeights> read(TrafficTarget target);
 
     /**
-     * Replaces the target groups of the forward action with these weights, leaving every other part of
-     * the listener or rule as it is. Idempotent: writing the same weights twice changes nothing.
+     * Sets the weights of {@code stable} and {@code canary} in the forward action to {@code next}, if and only if
+     * the action reads as the split {@code expected} between them right before the change; every other target
+     * group, the stickiness and every other action or condition stay exactly as found. Returns the weights it
+     * found: when they are not {@code expected}, or are {@code next} already, nothing was written. ELB has no
+     * conditional write, so the guard is a read just before the change; the caller reads back.
      */
-    void write(TrafficTarget target, ForwardWeights weights);
+    ForwardWeights write(TrafficTarget target, String stable, String canary, Split expected, Split next);
 
     /** Those of the given target groups that do not exist. */
     Set<String> missingTargetGroups(Collection<String> targetGroupArns);

@@ -364,7 +364,7 @@ public final class BlueGreenDeployment {
                 return failBeforeSwitch(st, new Outcome.Failed("the test " + test.describe() + " now forwards to " + before
                         + ", not only to blue and green; left it untouched. Nothing was switched, " + allOnOld(st.cp)));
             }
-            traffic.write(test, before.withSplit(from, to, Split.canaryAt(100)));
+            traffic.write(test, from, to, before.asSplit(from, to).get(), Split.canaryAt(100));
             after = traffic.read(test).orElseThrow(() -> new IllegalStateException("the test " + test.describe() + " vanished"));
         } catch (RuntimeException e) {
             return failedCall(st, p.attempts(), "point the test " + test.describe() + " at " + st.cp.to(), e, PointingTest::new,

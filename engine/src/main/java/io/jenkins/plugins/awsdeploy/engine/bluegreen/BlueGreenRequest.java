@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
 import io.jenkins.plugins.awsdeploy.engine.params.BlueGreenParameters;
@@ -113,8 +114,9 @@ public final class BlueGreenRequest {
             throw new InvalidInputException(problems);
         }
         CanarySpec s = traffic.get();
-        return new BlueGreenSpec(cluster.trim(), blueService.trim(), s.stableTargetGroup(), greenService.trim(),
-                s.canaryTargetGroup(), s.target(), trimmed(images), present(taskDefinition) ? taskDefinition.trim() : null,
+        AlbForward alb = (AlbForward) s.router();
+        return new BlueGreenSpec(cluster.trim(), blueService.trim(), alb.stableTargetGroup(), greenService.trim(),
+                alb.canaryTargetGroup(), alb.target(), trimmed(images), present(taskDefinition) ? taskDefinition.trim() : null,
                 s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test, force);
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPlan;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
 import java.io.Serializable;
@@ -61,6 +62,7 @@ public record BlueGreenSpec(String cluster, String blueService, String blueTarge
      * canary. Which side is live is known only once the listener has been read.
      */
     public CanarySpec switchSpec(Colour live) {
-        return new CanarySpec(target, targetGroup(live), targetGroup(live.other()), plan, alarms, poll, approvalTimeout);
+        return new CanarySpec(AlbForward.at(target, targetGroup(live), targetGroup(live.other())), plan, alarms, poll,
+                approvalTimeout);
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.params.CanaryParameters;
+import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,7 +94,7 @@ public final class CanaryRequest {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new CanarySpec(target, stableTargetGroup.trim(), canaryTargetGroup.trim(), plan, alarms,
+        return new CanarySpec(AlbForward.at(target, stableTargetGroup.trim(), canaryTargetGroup.trim()), plan, alarms,
                 pollTime, timeout);
     }
 

@@ -1,20 +1,43 @@
 package io.jenkins.plugins.awsdeploy.engine.canary;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
+import io.jenkins.plugins.awsdeploy.engine.routing.RouterSpec;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * A validated canary: which forward action, which two target groups, the plan and the alarms that guard it.
+ * A validated canary: which router carries the traffic, the plan and the alarms that guard it.
  * Build one from user input with {@link CanaryRequest}.
  *
  * @param approvalTimeout how long an approval may wait before the deployment rolls back; null waits forever
  */
-public record CanarySpec(TrafficTarget target, String stableTargetGroup, String canaryTargetGroup, CanaryPlan plan,
-                         List<String> alarms, Duration poll, Duration approvalTimeout) implements Serializable {
+public record CanarySpec(RouterSpec router, CanaryPlan plan, List<String> alarms, Duration poll, Duration approvalTimeout)
+        implements Serializable {
 
     public CanarySpec {
+        if (router == null) throw new IllegalArgumentException("a canary needs a router");
         alarms = List.copyOf(alarms);
+    }
+
+    /**
+     * Reads a stored spec of any version. Until round 2 a spec named the ALB forward action ({@code target})
+     * and the two target groups itself; state files and Jenkins program state written then still resume,
+     * as the same listener or rule router.
+     */
+    @JsonCreator
+    static CanarySpec fromJson(@JsonProperty("router") RouterSpec router, @JsonProperty("target") TrafficTarget target,
+                               @JsonProperty("stableTargetGroup") String stableTargetGroup,
+                               @JsonProperty("canaryTargetGroup") String canaryTargetGroup,
+                               @JsonProperty("plan") CanaryPlan plan, @JsonProperty("alarms") List<String> alarms,
+                               @JsonProperty("poll") Duration poll, @JsonProperty("approvalTimeout") Duration approvalTimeout) {
+        RouterSpec r = router;
+        if (r == null && target != null) {
+            r = AlbForward.at(target, stableTargetGroup, canaryTargetGroup);
+        }
+        return new CanarySpec(r, plan, alarms == null ? List.of() : alarms, poll, approvalTimeout);
     }
 }

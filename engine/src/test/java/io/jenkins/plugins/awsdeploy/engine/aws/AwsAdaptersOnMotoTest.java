@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
+import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.testing.Moto;
 import io.jenkins.plugins.awsdeploy.engine.testing.MotoAlb;
 import io.jenkins.plugins.awsdeploy.localaws.FaultProxy;
@@ -56,7 +57,9 @@ class AwsAdaptersOnMotoTest {
         Map<String, Integer> split = new LinkedHashMap<>();
         split.put(alb.blueTg, 90);
         split.put(alb.greenTg, 10);
-        traffic.write(listener, new ForwardWeights(split));
+        ForwardWeights found = traffic.write(listener, alb.blueTg, alb.greenTg, Split.ALL_STABLE, new Split(90, 10));
+
+        assertThat(found.weights()).isEqualTo(Map.of(alb.blueTg, 1));
 
         assertThat(traffic.read(listener).orElseThrow().weights()).isEqualTo(split);
         assertThat(alb.listenerWeights()).isEqualTo(split);
@@ -68,9 +71,22 @@ class AwsAdaptersOnMotoTest {
     void writesARulesForwardAction() {
         TrafficPort traffic = session.ports().traffic();
         TrafficTarget rule = TrafficTarget.rule(alb.ruleArn);
-        traffic.write(rule, new ForwardWeights(Map.of(alb.blueTg, 50, alb.greenTg, 50)));
+        traffic.write(rule, alb.blueTg, alb.greenTg, Split.ALL_STABLE, new Split(50, 50));
 
         assertThat(alb.ruleWeights()).isEqualTo(Map.of(alb.blueTg, 50, alb.greenTg, 50));
+    }
+
+    @Test
+    void aWriteGuardedByASplitTheActionNoLongerHasChangesNothing() {
+        TrafficPort traffic = session.ports().traffic();
+        TrafficTarget listener = TrafficTarget.listener(alb.listenerArn);
+        traffic.write(listener, alb.blueTg, alb.greenTg, Split.ALL_STABLE, new Split(50, 50));
+
+        // Written by a process that still believes the action forwards 100/0.
+        ForwardWeights found = traffic.write(listener, alb.blueTg, alb.greenTg, Split.ALL_STABLE, new Split(90, 10));
+
+        assertThat(found.weights()).isEqualTo(Map.of(alb.blueTg, 50, alb.greenTg, 50));
+        assertThat(alb.listenerWeights()).isEqualTo(Map.of(alb.blueTg, 50, alb.greenTg, 50));
     }
 
     @Test

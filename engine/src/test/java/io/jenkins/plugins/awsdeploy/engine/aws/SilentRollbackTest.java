@@ -53,7 +53,7 @@ class SilentRollbackTest {
             // A first call that hangs, as the drift check's read did when the rollback began (it also loads the SDK's
             // classes, which a one-second limit would not leave time for in the tries counted below).
             try {
-                session.ports().traffic().read(((CanaryCheckpoint) cp).spec().target());
+                session.ports().traffic().read(TrafficTarget.listener(LISTENER));
             } catch (RuntimeException expected) {
                 // no answer, as intended
             }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,9 +45,9 @@ class BlueGreenRequestTest {
     void theSwitchIsACanaryWithTheLiveSideAsTheStableOne() {
         BlueGreenSpec spec = BlueGreenWorld.request().steps(List.of(10, 50, 100)).bake("2m").approveBefore("switch").toSpec();
 
-        assertThat(spec.switchSpec(Colour.BLUE).stableTargetGroup()).isEqualTo(BLUE_TG);
-        assertThat(spec.switchSpec(Colour.GREEN).stableTargetGroup()).isEqualTo(GREEN_TG);
-        assertThat(spec.switchSpec(Colour.GREEN).canaryTargetGroup()).isEqualTo(BLUE_TG);
+        assertThat(((AlbForward) spec.switchSpec(Colour.BLUE).router()).stableTargetGroup()).isEqualTo(BLUE_TG);
+        assertThat(((AlbForward) spec.switchSpec(Colour.GREEN).router()).stableTargetGroup()).isEqualTo(GREEN_TG);
+        assertThat(((AlbForward) spec.switchSpec(Colour.GREEN).router()).canaryTargetGroup()).isEqualTo(BLUE_TG);
         assertThat(spec.plan().describe()).isEqualTo("[approval] 10% → 50% → 100%, bake 2m each");
         assertThat(spec.approveBeforeSwitch()).isTrue();
     }

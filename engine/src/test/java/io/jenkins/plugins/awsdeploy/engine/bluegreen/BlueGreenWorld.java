@@ -111,8 +111,8 @@ final class BlueGreenWorld {
         }
 
         @Override
-        public void write(TrafficTarget target, ForwardWeights weights) {
-            aws.write(target, weights);
+        public ForwardWeights write(TrafficTarget target, String stable, String canary, Split expected, Split next) {
+            return aws.write(target, stable, canary, expected, next);
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AlarmReading;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.TargetHealthSummary;
+import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Lease;
@@ -170,15 +171,20 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
     }
 
     @Override
-    public synchronized void write(TrafficTarget target, ForwardWeights weights) {
+    public synchronized ForwardWeights write(TrafficTarget target, String stable, String canary, Split expected, Split next) {
+        // Like the real adapter: one read for the guard, then the change.
+        ForwardWeights found = read(target)
+                .orElseThrow(() -> new IllegalStateException("the " + target.describe() + " no longer exists"));
+        if (!found.asSplit(stable, canary).equals(Optional.of(expected)) || expected.equals(next)) return found;
         count(target.kind() == TrafficTarget.Kind.LISTENER ? "ModifyListener" : "ModifyRule");
         if (failingWrites > 0) {
             failingWrites--;
             throw new IllegalStateException("Rate exceeded (simulated)");
         }
-        if (!forwards.containsKey(target.arn())) throw new IllegalStateException("no such " + target.describe());
+        ForwardWeights weights = found.withSplit(stable, canary, next);
         forwards.put(target.arn(), weights);
         afterWrite.accept(weights);
+        return found;
     }
 
     @Override

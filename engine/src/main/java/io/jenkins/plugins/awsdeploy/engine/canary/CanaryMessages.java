@@ -1,0 +1,40 @@
+package io.jenkins.plugins.awsdeploy.engine.canary;
+
+import io.jenkins.plugins.awsdeploy.engine.DurationText;
+import io.jenkins.plugins.awsdeploy.engine.EventKind;
+import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.routing.TrafficRouter;
+
+/** The sentences a canary tells that are more than one line of code: what comes next, what was done. */
+final class CanaryMessages {
+
+    private CanaryMessages() {
+    }
+
+    /** {@code bake 5m watching 1 alarm(s), then step to 50%}: the next moves after a step. */
+    static String bakeNext(CanarySpec spec, int step) {
+        CanaryStep s = spec.plan().step(step);
+        String after = spec.plan().isLast(step) ? "done" : "step to " + spec.plan().step(step + 1).percent() + "%";
+        if (s.bake().isZero()) return after;
+        return "bake " + DurationText.format(s.bake()) + (spec.alarms().isEmpty() ? "" : " watching "
+                + spec.alarms().size() + " alarm(s)") + ", then " + after;
+    }
+
+    /**
+     * How many steps this deployment moved traffic for, as the summary says it: a canary continued from a
+     * plan point moved fewer steps than its plan has, and one that found all traffic moved already, none.
+     */
+    static String stepsMade(CanaryCheckpoint cp) {
+        long made = cp.history().stream().filter(e -> e.kind() == EventKind.SHIFTED).count();
+        int planned = cp.spec().plan().size();
+        if (made == 0) return "; this deployment found it there and changed nothing";
+        return " after " + made + " step(s)" + (made < planned ? " of this deployment (the plan has " + planned
+                + "; it began at a later step)" : "");
+    }
+
+    /** Why the engine stopped without restoring, and exactly how a person restores the stable split. */
+    static String unsafe(TrafficRouter router, String what) {
+        return "stopped without restoring: " + what + ". To put all traffic back on the stable side, "
+                + router.restoreInstruction(Split.ALL_STABLE);
+    }
+}

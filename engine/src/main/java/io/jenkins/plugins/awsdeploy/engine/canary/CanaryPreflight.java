@@ -1,0 +1,101 @@
+package io.jenkins.plugins.awsdeploy.engine.canary;
+
+import io.jenkins.plugins.awsdeploy.engine.AlarmState;
+import io.jenkins.plugins.awsdeploy.engine.EventKind;
+import io.jenkins.plugins.awsdeploy.engine.Outcome;
+import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.Story;
+import io.jenkins.plugins.awsdeploy.engine.Tick;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Baking;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Finished;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
+import io.jenkins.plugins.awsdeploy.engine.routing.Inspection;
+import io.jenkins.plugins.awsdeploy.engine.routing.TrafficRouter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The canary's first call: everything checked before the first change (the router's resource and sides,
+ * every alarm, the ownership marker), then the resource marked as driven by this deployment. A split that
+ * is already a step of the plan is continued only when this deployment's own marker proves it made it.
+ */
+final class CanaryPreflight {
+
+    private final AlarmWatch watch;
+    private final Ownership ownership;
+
+    CanaryPreflight(AlarmWatch watch, Ownership ownership) {
+        this.watch = watch;
+        this.ownership = ownership;
+    }
+
+    Tick run(Story<CanaryCheckpoint> st, TrafficRouter router) {
+        CanarySpec spec = st.cp.spec();
+        String parameter = router.spec().parameter();
+        Inspection inspection = router.inspect();
+        List<Problem> problems = new ArrayList<>(inspection.problems());
+        Optional<Split> current = inspection.current();
+        AlarmWatch.Poll alarmsNow = watch.check(spec.alarms(), problems);
+        Map<String, AlarmState> states = alarmsNow.states();
+        Claim me = st.cp.claim();
+        Survey marks = null;
+        if (me != null) {
+            marks = ownership.survey(me, router.marked(), st.now);
+            problems.addAll(marks.problems());
+        }
+        OptionalInt resumeAt = OptionalInt.empty();
+        if (current.isPresent() && !current.get().equals(Split.ALL_STABLE)) {
+            resumeAt = spec.plan().indexOf(current.get());
+            if (resumeAt.isEmpty()) {
+                problems.add(new Problem(parameter, "splits traffic " + current.get()
+                        + " (stable/new), which is neither 100/0 nor a step of this plan (" + spec.plan().describe() + ")"));
+            } else if (marks == null || !marks.ours().containsAll(router.marked().keySet())) {
+                // Only this deployment's own marker proves the split is its work; anything else (the sides
+                // given the wrong way round, another pipeline's canary) must not be "continued".
+                resumeAt = OptionalInt.empty();
+                problems.add(new Problem(parameter, "splits traffic " + current.get() + " (stable/new: "
+                        + router.sides(current.get()) + "), not 100/0 on the stable side, and nothing shows this "
+                        + "deployment made that split; check that the stable and the canary side are not swapped, "
+                        + "resume an interrupted deployment from its state file, or put all traffic on the stable side "
+                        + "first"));
+            }
+        }
+        if (problems.isEmpty() && marks != null) {
+            try {
+                st.cp = st.cp.withClaim(ownership.take(me, List.copyOf(router.marked().keySet()), st.now, spec.poll()));
+            } catch (RuntimeException e) {
+                problems.add(new Problem(parameter, "could not be marked as driven by this deployment: "
+                        + AwsFailure.describe(e)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            Outcome.Invalid invalid = new Outcome.Invalid(problems);
+            // The event shows the split the router really has, which may be the very problem.
+            st.cp = st.cp.with(new Finished(invalid), current.orElse(st.cp.live()));
+            st.say(EventKind.FAILED, "preflight failed, " + invalid.message(), "");
+            return st.done(null);
+        }
+        st.cp = st.cp.withAlarms(states, alarmsNow.transitions());
+        String checked = "checked " + inspection.checked() + " and "
+                + (states.isEmpty() ? "no alarms" : states.size() + " alarm(s), none in ALARM")
+                + (marks == null ? "" : "; marked it as driven by deployment " + me.deploymentId() + marks.takeover());
+        if (resumeAt.isPresent()) {
+            int i = resumeAt.getAsInt();
+            st.cp = st.cp.with(new Baking(i, st.now.plus(spec.plan().step(i).bake())), current.get());
+            st.say(EventKind.PREFLIGHT_PASSED, checked + "; traffic is already at step " + (i + 1) + " of "
+                    + spec.plan().size() + ", continuing from there", CanaryMessages.bakeNext(spec, i));
+            return st.done(st.now);
+        }
+        st.cp = st.cp.with(st.cp.phase(), Split.ALL_STABLE);
+        st.say(EventKind.PREFLIGHT_PASSED, checked + "; plan " + spec.plan().describe(), "shift to "
+                + spec.plan().step(0).percent() + "%");
+        return CanaryDeployment.enter(st, 0);
+    }
+}

@@ -1,0 +1,19 @@
+package io.jenkins.plugins.awsdeploy.engine.routing;
+
+import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Split;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A router's preflight: what stops the deployment before any change, and the split it found (empty when
+ * none could be read or it is not a split between the two sides).
+ *
+ * @param checked what was checked, for the preflight event: {@code the listener web/c5d9, both target groups}
+ */
+public record Inspection(List<Problem> problems, Optional<Split> current, String checked) {
+
+    public Inspection {
+        problems = List.copyOf(problems);
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.awsdeploy.engine.routing;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.io.Serializable;
+
+/**
+ * What carries a canary's traffic, as the user named it: a validated value stored in every checkpoint.
+ * {@link Routers} opens the {@link TrafficRouter} that drives it. A new router is a new record here (its
+ * JSON name below, which state files keep, so never rename one) plus its registration in {@link Routers}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AlbListener.class, name = "alb-listener"),
+        @JsonSubTypes.Type(value = AlbRule.class, name = "alb-rule")})
+public sealed interface RouterSpec extends Serializable permits AlbForward {
+
+    /** The parameter that named the routed resource, which problems with it are reported against. */
+    String parameter();
+
+    /** How messages name the routed resource: {@code listener demo-alb/c5d9298accdad661}. */
+    String describe();
+
+    /** The identifier a person would search for: an ARN, a function's alias, a record name. */
+    String resource();
+
+    /** The side that serves until the canary has passed: a target group's ARN, a version, a record's set id. */
+    String stableSide();
+
+    /** The side the canary moves traffic to. */
+    String canarySide();
+}
