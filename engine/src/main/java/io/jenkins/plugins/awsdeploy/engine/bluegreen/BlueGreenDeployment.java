@@ -9,6 +9,8 @@ import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Reconciler;
+import io.jenkins.plugins.awsdeploy.engine.Strategies;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
@@ -63,7 +65,7 @@ import java.util.stream.Collectors;
  * and finally scale the old side to 0. Like the canary, each call reads what it needs, decides one step,
  * makes at most one change that the stored checkpoint announced beforehand, and never waits.
  */
-public final class BlueGreenDeployment {
+public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint> {
 
     /** Attempts at one change (register, update, scale, tag, point the test listener) before giving up. */
     static final int ATTEMPTS = 5;
@@ -418,7 +420,8 @@ public final class BlueGreenDeployment {
      * end, which for blue/green is never the end (after the switch comes the wait, after the wait the clean-up).
      */
     private Tick fromCanary(Story<BlueGreenCheckpoint> st, Tick tick, boolean afterSwitch) {
-        CanaryCheckpoint sub = (CanaryCheckpoint) tick.checkpoint();
+        // The switch is a canary run by this deployment; its tick carries the canary's checkpoint.
+        CanaryCheckpoint sub = Strategies.as(CanaryCheckpoint.class, tick.checkpoint()).orElseThrow();
         Optional<Outcome> ended = sub.outcome();
         boolean invalid = ended.isPresent() && ended.get() instanceof Outcome.Invalid;
         boolean unsafe = ended.isPresent() && ended.get() instanceof Outcome.Unsafe;

@@ -6,6 +6,7 @@ import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Reconciler;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
@@ -45,7 +46,7 @@ import java.util.TreeMap;
  * one read of the weights, so that someone else's change is noticed at once, and one DescribeAlarms call
  * for all alarms.
  */
-public final class CanaryDeployment {
+public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
 
     /** Attempts at restoring 100/0 before giving up and saying where traffic is. */
     static final int ROLLBACK_ATTEMPTS = 5;

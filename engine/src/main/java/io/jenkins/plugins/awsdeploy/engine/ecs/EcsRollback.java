@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Reconciler;
 import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsDeployment;
@@ -43,7 +44,7 @@ import java.util.stream.Collectors;
  *
  * <p>While waiting it makes one DescribeServices call per poll.
  */
-public final class EcsRollback {
+public final class EcsRollback implements Reconciler<RollbackCheckpoint> {
 
     /** ECS events quoted when a rollback does not end well: enough to explain, few enough to read. */
     static final int QUOTED_EVENTS = 5;
