@@ -2,14 +2,9 @@ package io.jenkins.plugins.awsdeploy;
 
 import hudson.console.HyperlinkNote;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.Resource;
+import io.jenkins.plugins.awsdeploy.engine.Strategies;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
-import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
-import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenSpec;
-import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
-import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -46,34 +41,23 @@ final class ConsoleLinks {
         AwsConsole console = new AwsConsole(region);
         Map<String, String> urls = new LinkedHashMap<>();
         List<Map.Entry<String, String>> resources = new ArrayList<>();
-        if (checkpoint instanceof CanaryCheckpoint c) {
-            CanarySpec spec = c.spec();
-            if (spec.router() instanceof AlbForward alb) {
-                traffic(console, "", alb.target(), urls, resources);
-                targetGroup(console, "stable target group", alb.stableTargetGroup(), urls, resources);
-                targetGroup(console, "canary target group", alb.canaryTargetGroup(), urls, resources);
+        // The strategy lists what it touches; this class only knows where the console shows each kind.
+        for (Resource r : Strategies.resources(checkpoint)) {
+            switch (r.kind()) {
+                case LISTENER -> link(r.id(), console.listener(r.id()), r.role(), urls, resources);
+                case LISTENER_RULE -> link(r.id(), console.rule(r.id()), r.role(), urls, resources);
+                case TARGET_GROUP -> targetGroup(console, r.role(), r.id(), urls, resources);
+                case ALARM -> link(r.id(), console.alarm(r.id()), r.role() + " " + r.id(), urls, resources);
+                case ECS_SERVICE -> ecsService(console, r.cluster(), r.id(), urls, resources);
             }
-            alarms(console, spec.alarms(), urls, resources);
-        } else if (checkpoint instanceof BlueGreenCheckpoint b) {
-            BlueGreenSpec spec = b.spec();
-            traffic(console, "", spec.target(), urls, resources);
-            if (spec.testTarget() != null) traffic(console, "test ", spec.testTarget(), urls, resources);
-            ecsService(console, spec.cluster(), spec.blueService(), urls, resources);
-            ecsService(console, spec.cluster(), spec.greenService(), urls, resources);
-            targetGroup(console, "blue target group", spec.blueTargetGroup(), urls, resources);
-            targetGroup(console, "green target group", spec.greenTargetGroup(), urls, resources);
-            alarms(console, spec.alarms(), urls, resources);
-        } else if (checkpoint instanceof RollbackCheckpoint r) {
-            ecsService(console, r.spec().cluster(), r.spec().service(), urls, resources);
         }
         return new ConsoleLinks(urls, resources);
     }
 
-    private static void traffic(AwsConsole console, String role, TrafficTarget target, Map<String, String> urls,
-                                List<Map.Entry<String, String>> resources) {
-        String url = target.kind() == TrafficTarget.Kind.LISTENER ? console.listener(target.arn()) : console.rule(target.arn());
-        urls.put(target.arn(), url);
-        resources.add(Map.entry(role + (target.kind() == TrafficTarget.Kind.LISTENER ? "listener" : "listener rule"), url));
+    private static void link(String key, String url, String label, Map<String, String> urls,
+                             List<Map.Entry<String, String>> resources) {
+        urls.put(key, url);
+        resources.add(Map.entry(label, url));
     }
 
     private static void targetGroup(AwsConsole console, String label, String arn, Map<String, String> urls,
@@ -83,15 +67,6 @@ final class ConsoleLinks {
         // Event lines name target groups by their short name (web-green), as ForwardWeights prints them.
         urls.putIfAbsent(ForwardWeights.shortName(arn), url);
         resources.add(Map.entry(label + " " + ForwardWeights.shortName(arn), url));
-    }
-
-    private static void alarms(AwsConsole console, List<String> alarms, Map<String, String> urls,
-                               List<Map.Entry<String, String>> resources) {
-        for (String alarm : alarms) {
-            String url = console.alarm(alarm);
-            urls.put(alarm, url);
-            resources.add(Map.entry("alarm " + alarm, url));
-        }
     }
 
     private static void ecsService(AwsConsole console, String cluster, String service, Map<String, String> urls,

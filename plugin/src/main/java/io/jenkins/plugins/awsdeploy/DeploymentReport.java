@@ -7,11 +7,7 @@ import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.EventLine;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.Split;
-import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
-import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
-import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.Strategies;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -73,7 +69,7 @@ public final class DeploymentReport {
         if ("canaryShift".equals(step)) return "canary";
         if ("blueGreenDeploy".equals(step)) return "blue/green";
         if ("ecsRollback".equals(step)) return "rollback";
-        return checkpoint == null ? String.valueOf(step) : checkpoint.getClass().getSimpleName();
+        return checkpoint == null ? String.valueOf(step) : Strategies.type(checkpoint);
     }
 
     /**
@@ -82,12 +78,8 @@ public final class DeploymentReport {
      */
     @CheckForNull
     public String getFrom() {
-        if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().router().stableSide());
-        if (checkpoint instanceof BlueGreenCheckpoint b && b.from() != null) {
-            return side(b.spec().service(b.from()), b.fromTaskDefinition());
-        }
-        if (checkpoint instanceof RollbackCheckpoint r && r.choice() != null) return r.choice().from().toString();
-        return null;
+        if (record.getFromRevision() != null) return record.getFromRevision();
+        return checkpoint == null ? null : Strategies.from(checkpoint).orElse(null);
     }
 
     /**
@@ -96,19 +88,8 @@ public final class DeploymentReport {
      */
     @CheckForNull
     public String getTo() {
-        if (checkpoint instanceof CanaryCheckpoint c) return ForwardWeights.shortName(c.spec().router().canarySide());
-        if (checkpoint instanceof BlueGreenCheckpoint b && b.to() != null) {
-            return side(b.spec().service(b.to()), b.taskDefinition());
-        }
-        if (checkpoint instanceof RollbackCheckpoint r && r.choice() != null) return r.choice().target().toString();
-        return null;
-    }
-
-    /** {@code "web-blue (web:41)"}: a service and, when known, the short name of its task definition. */
-    private static String side(String service, @CheckForNull String taskDefinition) {
-        if (taskDefinition == null) return service;
-        return service + " (" + TaskDefinitionRef.parse(taskDefinition).map(TaskDefinitionRef::toString)
-                .orElse(taskDefinition) + ")";
+        if (record.getToRevision() != null) return record.getToRevision();
+        return checkpoint == null ? null : Strategies.to(checkpoint).orElse(null);
     }
 
     /** The split (stable/new) at the first event that carried one; null when traffic was never read. */

@@ -2,14 +2,9 @@ package io.jenkins.plugins.awsdeploy;
 
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
-import io.jenkins.plugins.awsdeploy.engine.Split;
-import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenSpec;
-import io.jenkins.plugins.awsdeploy.engine.bluegreen.Colour;
-import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
+import io.jenkins.plugins.awsdeploy.engine.Strategies;
+import io.jenkins.plugins.awsdeploy.engine.Summary;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,30 +27,10 @@ final class DeploymentSummary {
         m.put("message", outcome.message());
         m.put("id", id);
         m.put("step", stepName);
-        Map<String, Object> weights = new LinkedHashMap<>();
-        Map<String, Object> revisions = new LinkedHashMap<>();
-        if (checkpoint instanceof CanaryCheckpoint c) {
-            Split live = c.live();
-            m.put("split", live.toString());
-            weights.put(c.spec().router().stableSide(), live.stable());
-            weights.put(c.spec().router().canarySide(), live.canary());
-        } else if (checkpoint instanceof BlueGreenCheckpoint b && b.from() != null) {
-            BlueGreenSpec spec = b.spec();
-            Colour from = b.from();
-            Colour to = b.to();
-            m.put("from", from.name().toLowerCase(Locale.ROOT));
-            m.put("to", to.name().toLowerCase(Locale.ROOT));
-            if (b.live() != null) {
-                m.put("split", b.live().toString());
-                weights.put(spec.targetGroup(from), b.live().stable());
-                weights.put(spec.targetGroup(to), b.live().canary());
-            }
-            if (b.fromTaskDefinition() != null) revisions.put(spec.service(from), b.fromTaskDefinition());
-            if (b.taskDefinition() != null) revisions.put(spec.service(to), b.taskDefinition());
-        } else if (checkpoint instanceof RollbackCheckpoint r && r.choice() != null) {
-            m.put("fromRevision", r.choice().from().toString());
-            revisions.put(r.spec().service(), r.choice().target().toString());
-        }
+        Summary summary = Strategies.summary(checkpoint);
+        m.putAll(summary.fields());
+        Map<String, Object> weights = new LinkedHashMap<>(summary.weights());
+        Map<String, Object> revisions = new LinkedHashMap<>(summary.revisions());
         m.put("weights", weights);
         m.put("revisions", revisions);
         return m;

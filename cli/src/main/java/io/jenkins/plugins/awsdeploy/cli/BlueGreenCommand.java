@@ -3,7 +3,6 @@ package io.jenkins.plugins.awsdeploy.cli;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
-import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenRequest;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenSpec;
@@ -11,7 +10,6 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -176,23 +174,6 @@ public final class BlueGreenCommand extends DeploymentCommand {
             }
         }
         throw new InvalidInputException(problems);
-    }
-
-    @Override
-    protected Object identity(Checkpoint checkpoint) {
-        return checkpoint instanceof BlueGreenCheckpoint b ? b.spec() : null;
-    }
-
-    @Override
-    protected String title(Checkpoint checkpoint) {
-        BlueGreenCheckpoint b = (BlueGreenCheckpoint) checkpoint;
-        BlueGreenSpec spec = b.spec();
-        String what = spec.taskDefinition() != null ? AwsArn.shortName(spec.taskDefinition()) : spec.images().entrySet().stream()
-                .map(e -> e.getKey().isEmpty() ? e.getValue() : e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-        String direction = b.from() == null ? spec.blueService() + " ⇄ " + spec.greenService()
-                : spec.service(b.from()) + " → " + spec.service(b.to());
-        // The listener is left out: its ARN would push the rest of the title off the picture.
-        return "Blue/green " + direction + ": " + what;
     }
 
     @Override

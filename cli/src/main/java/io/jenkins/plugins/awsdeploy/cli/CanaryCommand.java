@@ -1,7 +1,6 @@
 package io.jenkins.plugins.awsdeploy.cli;
 
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
-import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
@@ -99,19 +98,6 @@ public final class CanaryCommand extends DeploymentCommand {
                 .region(region)
                 .toSpec();
         return CanaryCheckpoint.start(spec);
-    }
-
-    @Override
-    protected Object identity(Checkpoint checkpoint) {
-        return checkpoint instanceof CanaryCheckpoint c ? c.spec() : null;
-    }
-
-    @Override
-    protected String title(Checkpoint checkpoint) {
-        CanarySpec spec = ((CanaryCheckpoint) checkpoint).spec();
-        String resource = spec.router().resource();
-        String where = AwsArn.parse(resource).map(AwsArn::resource).orElse(resource);
-        return "Canary " + spec.plan().describe() + " on " + where;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Strategies;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsSession;
@@ -51,14 +52,6 @@ public abstract class DeploymentCommand implements Callable<Integer> {
      */
     protected abstract Checkpoint plan(String region);
 
-    /**
-     * What makes a deployment this one and not another, e.g. its spec: a state file is resumed only when its
-     * identity equals the one asked for. Null if the checkpoint is another kind of deployment.
-     */
-    protected abstract Object identity(Checkpoint checkpoint);
-
-    /** The timeline's title. */
-    protected abstract String title(Checkpoint checkpoint);
 
     /**
      * The parameter that makes this deployment stop to ask a person ({@code approveBefore}), or null if it never
@@ -128,8 +121,9 @@ public abstract class DeploymentCommand implements Callable<Integer> {
                     + "); starting a new one.");
             return Optional.empty();
         }
-        Object was = identity(stored.get());
-        List<String> differ = was == null ? List.of("kind of deployment") : StateFile.differences(was, identity(fresh));
+        // The strategy says what makes a deployment this one (its spec); another strategy's file never is.
+        List<String> differ = !Strategies.same(stored.get(), fresh) ? List.of("kind of deployment")
+                : StateFile.differences(Strategies.identity(stored.get()), Strategies.identity(fresh));
         if (differ.isEmpty()) return stored;
         problems.add(new Problem("stateFile", state.path() + " holds an unfinished deployment that is not this one"
                 + " (it differs in: " + String.join(", ", differ) + "; it is " + stored.get().status()
@@ -173,7 +167,7 @@ public abstract class DeploymentCommand implements Callable<Integer> {
             Run run = new Run(engine(session.ports()), console, common.stateFile(), host.terminal(), autoApprove(),
                     stopWords());
             Outcome outcome = run.execute(start, stored.isPresent());
-            run.writeTimeline(common.timeline(), title(run.lastCheckpoint() == null ? start : run.lastCheckpoint()));
+            run.writeTimeline(common.timeline(), Strategies.title(run.lastCheckpoint() == null ? start : run.lastCheckpoint()));
             return console.outcome(outcome, figures(run.lastCheckpoint()));
         } catch (IOException e) {
             return console.outcome(new Outcome.Failed("could not start the CloudWatch bridge for " + endpoint + ": "

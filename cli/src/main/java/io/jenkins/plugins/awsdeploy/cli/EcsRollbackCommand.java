@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.cli;
 
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.Strategies;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackRequest;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackSpec;
@@ -83,18 +84,6 @@ public final class EcsRollbackCommand extends DeploymentCommand {
     }
 
     @Override
-    protected Object identity(Checkpoint checkpoint) {
-        return checkpoint instanceof RollbackCheckpoint r ? r.spec() : null;
-    }
-
-    @Override
-    protected String title(Checkpoint checkpoint) {
-        RollbackCheckpoint r = (RollbackCheckpoint) checkpoint;
-        String to = r.choice() == null ? "" : " from " + r.choice().from() + " to " + r.choice().target();
-        return "ECS rollback of " + r.spec().service() + " in " + r.spec().cluster() + to;
-    }
-
-    @Override
     protected StopWords stopWords() {
         return new StopWords("Ctrl-C stops the rollback where it is; nothing is undone.",
                 "stopping; nothing is undone, the message says what the service points at.",
@@ -103,6 +92,6 @@ public final class EcsRollbackCommand extends DeploymentCommand {
 
     @Override
     protected List<Figure> figures(Checkpoint last) {
-        return last instanceof RollbackCheckpoint r ? TimeToRestore.of(r).stream().toList() : List.of();
+        return Strategies.as(RollbackCheckpoint.class, last).flatMap(TimeToRestore::of).stream().toList();
     }
 }

@@ -11,8 +11,8 @@
  *   <li>Implement {@code plan(region)}: build the engine's request from the options and return its first
  *       checkpoint; let {@code InvalidInputException} out, its problems are printed with option spelling
  *       ({@code serviceArn} becomes {@code --service-arn}, {@code alarms} becomes {@code --alarm}).
- *       Implement {@code identity(checkpoint)} (the spec, which decides whether a state file is resumed) and
- *       {@code title(checkpoint)} (the timeline's). Override {@code approvalOption()} and
+ *       The checkpoint's strategy (engine {@code Strategies}) gives the identity that decides whether a state
+ *       file is resumed and the timeline's title. Override {@code approvalOption()} and
  *       {@code autoApprove()} if it asks a person, {@code stopWords()} if a stop does not put traffic back on
  *       the stable side, {@code figures(last)} to report a figure after the outcome (ecs-rollback's time to
  *       restore), and {@code engine(ports)} if it needs another engine.</li>

@@ -10,6 +10,11 @@ import java.util.Optional;
  * Everything needed to continue a deployment after the process that ran it died: the spec, the phase,
  * what the engine believes is live, and the story so far. It holds no credentials. Shells store it as
  * JSON ({@link JsonCodec}) after every tick.
+ *
+ * <p>Each implementation belongs to one {@link Strategy}, listed in {@link Strategies}; code outside that strategy's
+ * package asks the registry rather than testing a checkpoint's class. (The interface cannot be {@code sealed}: the
+ * engine is not a named module, and Java then allows a sealed type's subtypes only in its own package.
+ * {@code StrategiesTest} holds the set closed instead.)
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "strategy")
 public interface Checkpoint extends Serializable {

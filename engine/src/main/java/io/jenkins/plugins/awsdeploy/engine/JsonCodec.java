@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +23,9 @@ public final class JsonCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .registerSubtypes(CanaryCheckpoint.class, BlueGreenCheckpoint.class, RollbackCheckpoint.class)
+            // The registry names each strategy's checkpoint: {"strategy": "canary", ...}
+            .registerSubtypes(Strategies.all().stream().map(s -> new NamedType(s.checkpointType(), s.type()))
+                    .toArray(NamedType[]::new))
             .build();
 
     private JsonCodec() {

@@ -1,11 +1,5 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
-import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenProgress;
-import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.canary.CanaryProgress;
-import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
-import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -64,9 +58,7 @@ public record Progress(Instant at, Phase phase, String doing, Instant waitStarte
     /** Where {@code checkpoint} stands at {@code now}. */
     public static Progress of(Checkpoint checkpoint, Instant now) {
         try {
-            if (checkpoint instanceof CanaryCheckpoint c) return CanaryProgress.of(c, now);
-            if (checkpoint instanceof BlueGreenCheckpoint b) return BlueGreenProgress.of(b, now);
-            if (checkpoint instanceof RollbackCheckpoint r) return RollbackProgress.of(r, now);
+            return Strategies.progress(checkpoint, now);
         } catch (RuntimeException e) {
             // A checkpoint this cannot describe (a step beyond its plan) must not break a status page or a log:
             // the engine itself will say what is wrong with it at the next tick.

@@ -2,7 +2,6 @@ package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
 import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortName;
 
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
 import io.jenkins.plugins.awsdeploy.engine.ApprovalRequest;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
@@ -39,7 +38,6 @@ import java.util.TreeMap;
  * @param alarms             the alarm states of the last poll
  * @param claim              who this deployment is, and which resources carry its ownership marker
  */
-@JsonTypeName("blue-green")
 public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colour from, int desiredCount,
                                   String fromTaskDefinition, String taskDefinition, Split live,
                                   Map<String, AlarmState> alarms, List<DeploymentEvent> history, Claim claim)

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.awsdeploy.engine.canary;
 
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
 import io.jenkins.plugins.awsdeploy.engine.ApprovalRequest;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
@@ -23,7 +22,6 @@ import java.util.TreeMap;
  *                    flap between two polls
  * @param claim       who this deployment is and what it holds; null inside a blue/green deployment
  */
-@JsonTypeName("canary")
 public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, Map<String, AlarmState> alarms,
                                Map<String, Instant> transitions, List<DeploymentEvent> history, Claim claim)
         implements Checkpoint {

@@ -6,6 +6,7 @@ import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Reconciler;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
@@ -38,7 +39,7 @@ import java.util.Optional;
  * on an ALB (the guard's read, the write, the read back); per poll two calls: one read of the split, so that
  * someone else's change is noticed at once, and one DescribeAlarms call for all alarms.
  */
-public final class CanaryDeployment {
+public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
 
     /** Attempts at restoring 100/0 before giving up and saying where traffic is. */
     static final int ROLLBACK_ATTEMPTS = 5;

@@ -7,13 +7,13 @@ import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Reconciler;
 import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsDeployment;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsEvent;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
-import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionInfo;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Finished;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackPhase.Preflight;
@@ -43,24 +43,23 @@ import java.util.stream.Collectors;
  *
  * <p>While waiting it makes one DescribeServices call per poll.
  */
-public final class EcsRollback {
+public final class EcsRollback implements Reconciler<RollbackCheckpoint> {
 
     /** ECS events quoted when a rollback does not end well: enough to explain, few enough to read. */
     static final int QUOTED_EVENTS = 5;
-
-    /** ACTIVE revisions suggested when the target cannot be used. */
-    private static final int SUGGESTED_REVISIONS = 3;
 
     private static final DateTimeFormatter CLOCK = ClockText.UTC;
 
     private final EcsPort ecs;
     private final Ownership ownership;
+    private final RollbackTarget target;
 
     private final Clock clock;
 
     /** @param clock times each event when it is told; null tells a call's events at the time it began */
     public EcsRollback(EcsPort ecs, Ownership ownership, Clock clock) {
         this.ecs = ecs;
+        this.target = new RollbackTarget(ecs);
         this.ownership = ownership;
         this.clock = clock;
     }
@@ -149,9 +148,9 @@ public final class EcsRollback {
                         + spec.cluster())));
             }
             svc = found.get();
-            checkService(svc, problems);
+            RollbackTarget.checkService(svc, problems);
             Optional<TaskDefinitionRef> current = TaskDefinitionRef.parse(svc.taskDefinition());
-            chosen = current.isEmpty() ? Optional.empty() : choose(spec, svc, current.get(), problems);
+            chosen = current.isEmpty() ? Optional.empty() : target.choose(spec, svc, current.get(), problems);
         } catch (RuntimeException e) {
             // Nothing was changed yet: like any failed check, exit code 2, and at once rather than after retries.
             return invalid(st, List.of(new Problem("service", "could not check " + spec.service() + " in cluster "
@@ -319,103 +318,6 @@ public final class EcsRollback {
         }
         st.cp = st.cp.with(new WaitingStable(w.since(), w.deadline(), now, seen));
         return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
-    }
-
-    // ---- checks and target
-
-    private static void checkService(EcsService svc, List<Problem> problems) {
-        if (!"ACTIVE".equals(svc.status())) {
-            problems.add(new Problem("service", "is " + svc.status() + " (being deleted) and cannot be updated"));
-        }
-        String controller = svc.deploymentController();
-        if ("CODE_DEPLOY".equals(controller)) {
-            problems.add(new Problem("service", "is deployed by AWS CodeDeploy (deployment controller CODE_DEPLOY): ECS "
-                    + "refuses to change its task definition with UpdateService. Roll back in CodeDeploy instead: stop the "
-                    + "running deployment with rollback, or deploy the known-good revision through CodeDeploy"));
-        } else if ("EXTERNAL".equals(controller)) {
-            problems.add(new Problem("service", "uses the EXTERNAL deployment controller: its tasks belong to task sets "
-                    + "that another tool manages, and UpdateService cannot change its task definition. Roll back with "
-                    + "that tool (make the task set of the known-good revision primary)"));
-        } else if (!"ECS".equals(controller)) {
-            problems.add(new Problem("service", "uses the deployment controller " + controller + ", which this rollback "
-                    + "does not know how to drive"));
-        } else if (TaskDefinitionRef.parse(svc.taskDefinition()).isEmpty()) {
-            problems.add(new Problem("service", "reports the task definition '" + svc.taskDefinition()
-                    + "', which is not a revision"));
-        }
-    }
-
-    /** The target and why: as asked, else the known-good tag, else the highest ACTIVE revision below the current one. */
-    private Optional<RollbackChoice> choose(RollbackSpec spec, EcsService svc, TaskDefinitionRef current,
-                                            List<Problem> problems) {
-        if (spec.toRevision() != null) {
-            return usable(spec, spec.toRevision(), "the revision asked for", current, problems);
-        }
-        Optional<String> tag = KnownGoodTag.on(svc);
-        if (tag.isPresent()) {
-            if (TaskDefinitionRef.parse(tag.get()).isEmpty()) {
-                problems.add(new Problem("toRevision", "none given, and the service's tag " + KnownGoodTag.KEY + " holds '"
-                        + tag.get() + "', which is not a task definition revision; give the revision to roll back to"));
-                return Optional.empty();
-            }
-            return usable(spec, tag.get(), "the last known-good revision, recorded on the service by blue/green (tag "
-                    + KnownGoodTag.KEY + ")", current, problems);
-        }
-        Optional<TaskDefinitionRef> below = below(current);
-        if (below.isEmpty()) {
-            problems.add(new Problem("toRevision", "none given, the service has no " + KnownGoodTag.KEY
-                    + " tag, and no ACTIVE revision of " + current.family() + " below the current " + current
-                    + " exists; give the revision to roll back to"));
-            return Optional.empty();
-        }
-        TaskDefinitionRef target = below.get();
-        String gap = target.revision() == current.revision() - 1 ? ""
-                : "; " + current.family() + ":" + (target.revision() + 1)
-                + (target.revision() + 1 == current.revision() - 1 ? " is" : " to " + (current.revision() - 1) + " are")
-                + " not ACTIVE";
-        return usable(spec, target.toString(), "the highest ACTIVE revision of " + current.family() + " below the current "
-                + current + ", as the service has no known-good tag" + gap, current, problems);
-    }
-
-    /** The revision if it exists and ECS may start tasks from it; otherwise a problem that says what to do. */
-    private Optional<RollbackChoice> usable(RollbackSpec spec, String revision, String why, TaskDefinitionRef current,
-                                            List<Problem> problems) {
-        Optional<TaskDefinitionInfo> info = ecs.taskDefinition(revision);
-        if (info.isEmpty()) {
-            problems.add(new Problem("toRevision", "no task definition " + revision + " exists in this account and region ("
-                    + why + ")"));
-            return Optional.empty();
-        }
-        TaskDefinitionInfo td = info.get();
-        if (!"ACTIVE".equals(td.status())) {
-            problems.add(new Problem("toRevision", td.familyRevision() + " (" + why + ") was deregistered (status "
-                    + td.status() + "): ECS starts no new tasks from it. Register its definition again and roll back to "
-                    + "the new revision, or choose an ACTIVE one" + suggestions(td.family(), current)));
-            return Optional.empty();
-        }
-        boolean asked = spec.toRevision() != null && revision.equals(spec.toRevision());
-        if (asked && !td.family().equals(current.family()) && !spec.allowOtherFamily()) {
-            // web-api:3 for web:3 is a typo more often than a rename, and would put another application in place.
-            problems.add(new Problem("toRevision", td.familyRevision() + " is of family " + td.family() + ", but the service"
-                    + " runs " + current + " of family " + current.family() + "; to roll back to another family on purpose,"
-                    + " add allowOtherFamily"));
-            return Optional.empty();
-        }
-        String family = td.family().equals(current.family()) ? "" : "; note: another family than the current " + current;
-        return Optional.of(new RollbackChoice(current, td.ref(), td.arn(), why + family));
-    }
-
-    private Optional<TaskDefinitionRef> below(TaskDefinitionRef current) {
-        return ecs.activeRevisions(current.family()).stream().map(TaskDefinitionRef::parse).flatMap(Optional::stream)
-                .filter(r -> r.family().equals(current.family()) && r.revision() < current.revision())
-                .max(Comparator.comparingInt(TaskDefinitionRef::revision));
-    }
-
-    private String suggestions(String family, TaskDefinitionRef current) {
-        List<String> active = ecs.activeRevisions(family).stream().map(TaskDefinitionRef::parse).flatMap(Optional::stream)
-                .filter(r -> !r.equals(current)).limit(SUGGESTED_REVISIONS).map(TaskDefinitionRef::toString).toList();
-        return active.isEmpty() ? " (" + family + " has no other ACTIVE revision)"
-                : " (ACTIVE revisions of " + family + ": " + String.join(", ", active) + ")";
     }
 
     // ---- reading a service

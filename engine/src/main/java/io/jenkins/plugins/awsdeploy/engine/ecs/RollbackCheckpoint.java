@@ -1,6 +1,5 @@
 package io.jenkins.plugins.awsdeploy.engine.ecs;
 
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.jenkins.plugins.awsdeploy.engine.ApprovalRequest;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
@@ -19,7 +18,6 @@ import java.util.Optional;
  * @param startedAt when the first tick ran, for the time to restore; null before
  * @param claim     who this rollback is, and whether the service carries its ownership marker
  */
-@JsonTypeName("ecs-rollback")
 public record RollbackCheckpoint(RollbackSpec spec, RollbackPhase phase, RollbackChoice choice, Instant startedAt,
                                  List<DeploymentEvent> history, Claim claim) implements Checkpoint {
 

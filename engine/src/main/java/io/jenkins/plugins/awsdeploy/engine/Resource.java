@@ -1,0 +1,33 @@
+package io.jenkins.plugins.awsdeploy.engine;
+
+import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * An AWS resource a deployment works on, for the shells to list and link (the plugin turns each into a console
+ * address; the engine knows no console).
+ *
+ * @param role    what it is to this deployment, in words: {@code stable target group}, {@code test listener}
+ * @param id      its ARN, or its name where AWS names it by name (an alarm, an ECS service)
+ * @param cluster the ECS cluster of a service; null for everything else
+ */
+public record Resource(Kind kind, String role, String id, String cluster) implements Serializable {
+
+    public enum Kind { LISTENER, LISTENER_RULE, TARGET_GROUP, ALARM, ECS_SERVICE }
+
+    public static Resource of(Kind kind, String role, String id) {
+        return new Resource(kind, role, id, null);
+    }
+
+    /** The listener or listener rule whose forward action carries the split; {@code prefix} as in {@code "test "}. */
+    public static Resource traffic(String prefix, TrafficTarget target) {
+        boolean listener = target.kind() == TrafficTarget.Kind.LISTENER;
+        return of(listener ? Kind.LISTENER : Kind.LISTENER_RULE, prefix + (listener ? "listener" : "listener rule"),
+                target.arn());
+    }
+
+    public static List<Resource> alarms(List<String> names) {
+        return names.stream().map(a -> of(Kind.ALARM, "alarm", a)).toList();
+    }
+}
