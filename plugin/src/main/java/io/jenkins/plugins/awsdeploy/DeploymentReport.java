@@ -78,7 +78,6 @@ public final class DeploymentReport {
      */
     @CheckForNull
     public String getFrom() {
-        if (record.getFromRevision() != null) return record.getFromRevision();
         return checkpoint == null ? null : Strategies.from(checkpoint).orElse(null);
     }
 
@@ -88,7 +87,6 @@ public final class DeploymentReport {
      */
     @CheckForNull
     public String getTo() {
-        if (record.getToRevision() != null) return record.getToRevision();
         return checkpoint == null ? null : Strategies.to(checkpoint).orElse(null);
     }
 
