@@ -10,7 +10,6 @@ import hudson.model.User;
 import io.jenkins.plugins.awsdeploy.engine.ApprovalRequest;
 import io.jenkins.plugins.awsdeploy.engine.timeline.TimelineChart;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import io.jenkins.plugins.awsdeploy.engine.ClockText;
@@ -337,15 +336,7 @@ public final class DeploymentsAction implements RunAction2 {
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] svg = TimelineChart.render(summary.getTitle(), summary.getHistory()).getBytes(StandardCharsets.UTF_8);
-        rsp.setContentType("image/svg+xml;charset=UTF-8");
-        // Opened on its own, an SVG is a document: forbid scripts and everything else it does not need.
-        rsp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
-        rsp.setHeader("X-Content-Type-Options", "nosniff");
-        rsp.setContentLength(svg.length);
-        try (OutputStream out = rsp.getOutputStream()) {
-            out.write(svg);
-        }
+        TimelineResponse.send(rsp, TimelineChart.render(summary.getTitle(), summary.getHistory()), false);
     }
 
     // ---- helpers

@@ -8,7 +8,6 @@ import io.jenkins.plugins.awsdeploy.engine.Progress;
 import io.jenkins.plugins.awsdeploy.engine.timeline.TimelineChart;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -142,17 +141,8 @@ public final class LiveDeployments implements RunAction2 {
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] svg = TimelineChart.renderRunning(d.getDisplayName(), cp.history(), Progress.of(cp, Instant.now()))
-                .getBytes(StandardCharsets.UTF_8);
-        rsp.setContentType("image/svg+xml;charset=UTF-8");
-        // As for the finished timelines: opened on its own, an SVG is a document; it needs no scripts.
-        rsp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
-        rsp.setHeader("X-Content-Type-Options", "nosniff");
-        rsp.setHeader("Cache-Control", "no-store");
-        rsp.setContentLength(svg.length);
-        try (OutputStream out = rsp.getOutputStream()) {
-            out.write(svg);
-        }
+        TimelineResponse.send(rsp, TimelineChart.renderRunning(d.getDisplayName(), cp.history(),
+                Progress.of(cp, Instant.now())), true);
     }
 
     /** One running deployment as the page shows it. */
