@@ -47,6 +47,11 @@ final class AwsConsole {
                 + "?region=" + region;
     }
 
+    /** The hosted zone's records page; Route 53 is global, the region only keeps the console where it was. */
+    String hostedZoneRecords(String zoneId) {
+        return base + "/route53/v2/hostedzones?region=" + region + "#ListRecordSets/" + path(zoneId);
+    }
+
     private String ec2(String fragment) {
         return base + "/ec2/home?region=" + region + "#" + fragment;
     }

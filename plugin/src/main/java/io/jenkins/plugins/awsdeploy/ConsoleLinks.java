@@ -49,6 +49,7 @@ final class ConsoleLinks {
                 case TARGET_GROUP -> targetGroup(console, r.role(), r.id(), urls, resources);
                 case ALARM -> link(r.id(), console.alarm(r.id()), r.role() + " " + r.id(), urls, resources);
                 case ECS_SERVICE -> ecsService(console, r.cluster(), r.id(), urls, resources);
+                case HOSTED_ZONE -> link(r.id(), console.hostedZoneRecords(r.id()), r.role(), urls, resources);
             }
         }
         return new ConsoleLinks(urls, resources);

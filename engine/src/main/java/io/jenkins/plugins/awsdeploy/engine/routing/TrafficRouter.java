@@ -33,6 +33,15 @@ public interface TrafficRouter {
      */
     Reading write(Split expected, Split next);
 
+    /**
+     * Whether a change this router's write submitted ({@link Reading#change()}) has reached everything that answers
+     * for the resource. A Route 53 change is PENDING until every name server has it; the engine waits for that, on
+     * a timer, before it starts a bake. Routers whose writes take effect once accepted return no change.
+     */
+    default boolean inSync(String change) {
+        return true;
+    }
+
     /** How a split reads in terms of this router's sides: {@code web-blue 90%, web-green 10%}. */
     String sides(Split split);
 
