@@ -176,12 +176,13 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
             return unsafe(st, "the weights were changed by someone else: expected " + s.from() + " (stable/new), found "
                     + before + "; left them untouched");
         }
-        if (!before.is(target) && before.change() != null) {
+        if (before.change() != null) {
             // Accepted, and read back only once in sync: the bake must not start while some name servers still
             // answer with the old split. The change id is stored, so a restart goes on waiting for the same change.
             st.cp = st.cp.with(new Propagating(s.step(), before.change(), st.now), target);
-            st.say(EventKind.SHIFTED, "shifted to " + target.canary() + "% on the new side (" + target + ") as change "
-                    + before.change(), "wait until the change is in sync (INSYNC), then read back and "
+            String how = before.is(target) ? "found " + target + " already written (before a restart whose checkpoint was"
+                    + " lost) and wrote it again" : "shifted to " + target.canary() + "% on the new side (" + target + ")";
+            st.say(EventKind.SHIFTED, how + " as change " + before.change(), "wait until the change is in sync (INSYNC), then read back and "
                     + CanaryMessages.bakeNext(spec, s.step()));
             return st.done(Tick.wake(st.now, spec.poll(), st.now.plus(MAX_PROPAGATION)));
         }

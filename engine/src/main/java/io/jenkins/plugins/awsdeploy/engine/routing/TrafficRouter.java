@@ -28,7 +28,8 @@ public interface TrafficRouter {
      * Sets {@code next} if, and only if, the resource reads as {@code expected} right before the change (with
      * the strongest guard the service offers: a revision id where it has one, a read just before the write
      * where it has none). Everything else on the resource is kept as found. Returns what it found: a split
-     * other than {@code expected} means nothing was written; equal to {@code next} too (already there).
+     * other than {@code expected} means nothing was written; equal to {@code next} too (already there), unless the
+     * router must rewrite it to learn a change to wait for ({@link Reading#change()} is then set).
      * The caller reads back to confirm.
      */
     Reading write(Split expected, Split next);
