@@ -126,7 +126,10 @@ final class WeightedRecordsRouter implements TrafficRouter {
             DnsRecord written = record == null
                     ? new DnsRecord(spec.recordName(), spec.recordType(), id, weights.get(id), "weighted", null, List.of(), null, null)
                     : record.withWeight(weights.get(id));
-            changes.add(Map.of("Action", "UPSERT", "ResourceRecordSet", recordJson(written)));
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("Action", "UPSERT");
+            change.put("ResourceRecordSet", recordJson(written));
+            changes.add(change);
         }
         String batch;
         try {

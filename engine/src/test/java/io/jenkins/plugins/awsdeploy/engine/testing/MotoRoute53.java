@@ -46,6 +46,10 @@ public final class MotoRoute53 implements AutoCloseable {
         return new MotoRoute53(Moto.endpoint(), zone, shape);
     }
 
+    public static MotoRoute53 create(URI endpoint, String zone, Shape shape) {
+        return new MotoRoute53(endpoint, zone, shape);
+    }
+
     private ResourceRecordSet record(String id, long weight, Shape shape, String address) {
         ResourceRecordSet.Builder b = ResourceRecordSet.builder().name(recordName).type(RRType.A).setIdentifier(id).weight(weight);
         switch (shape) {
