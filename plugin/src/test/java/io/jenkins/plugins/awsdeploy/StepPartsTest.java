@@ -25,6 +25,8 @@ class StepPartsTest {
         assertEquals(console.listener(LISTENER), console.rule(LISTENER.replace(":listener/", ":listener-rule/") + "/9d1a2b3c"));
         assertEquals("https://cn-north-1.console.amazonaws.cn/cloudwatch/home?region=cn-north-1#alarmsV2:alarm/a",
                 new AwsConsole("cn-north-1").alarm("a"));
+        assertEquals("https://eu-west-1.console.aws.amazon.com/route53/v2/hostedzones?region=eu-west-1#ListRecordSets/Z0123456789ABC",
+                console.hostedZoneRecords("Z0123456789ABC"));
     }
 
     @Test
