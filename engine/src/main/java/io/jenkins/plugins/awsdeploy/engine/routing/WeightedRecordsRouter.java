@@ -72,7 +72,8 @@ final class WeightedRecordsRouter implements TrafficRouter {
         } catch (RuntimeException e) {
             problems.add(new Problem("hostedZoneId", "the records could not be read: " + AwsFailure.describe(e)));
         }
-        return new Inspection(problems, current, "the " + spec.describe() + ", both weighted records", cached);
+        return new Inspection(problems, current, "the weighted records '" + spec.stableSetIdentifier() + "' and '"
+                + spec.canarySetIdentifier() + "' of " + spec.resource() + " in hosted zone " + spec.hostedZoneId(), cached);
     }
 
     @Override

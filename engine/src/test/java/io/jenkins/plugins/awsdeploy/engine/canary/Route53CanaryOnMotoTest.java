@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import io.jenkins.plugins.awsdeploy.localaws.FaultProxy;
+import io.jenkins.plugins.awsdeploy.localaws.FaultProxy.Fault;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -94,6 +97,35 @@ class Route53CanaryOnMotoTest {
                     .containsExactlyInAnyOrderElementsOf(before.stream().map(Route53CanaryOnMotoTest::withoutWeight).toList());
             assertThat(run.events()).filteredOn(e -> e.kind() == EventKind.INSYNC).hasSize(3);
             assertThat(zone.tags()).as("the marker is taken off at the end").isEmpty();
+        }
+    }
+
+    /**
+     * Throttling, 500s and dropped connections (answers lost after moto applied a change included) on a fifth of the
+     * calls, Route 53's REST-XML ones among them: every canary ends all-new after success or all-stable after a
+     * rollback, never in between.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void underInjectedFaultsEveryCanaryEndsConsistent(long seed) throws IOException {
+        try (MotoRoute53 zone = zone(Shape.PLAIN);
+             FaultProxy faults = FaultProxy.builder(Moto.endpoint()).seed(seed)
+                     .rate(Fault.THROTTLING, 0.06).rate(Fault.INTERNAL_ERROR, 0.04).rate(Fault.SERVICE_UNAVAILABLE, 0.03)
+                     .rate(Fault.DROP, 0.04).rate(Fault.DROP_AFTER_FORWARD, 0.03).start();
+             AwsSession session = new AwsSession(Moto.access(faults.endpoint()))) {
+            VirtualClock clock = new VirtualClock();
+            Ticker run = new Ticker(new Engine(session.ports(), clock), clock, CanaryCheckpoint.start(request(zone).toSpec()));
+            run.runToEnd();
+
+            assertThat(faults.injectedTotal()).isPositive();
+            Outcome outcome = run.checkpoint().outcome().orElseThrow();
+            if (outcome instanceof Outcome.Succeeded) {
+                assertThat(List.of(zone.weight("blue"), zone.weight("green"))).isEqualTo(List.of(0L, 100L));
+            } else {
+                assertThat(outcome).as(outcome.message()).isInstanceOfAny(Outcome.RolledBack.class, Outcome.Invalid.class);
+                assertThat(List.of(zone.weight("blue"), zone.weight("green"))).as(outcome.message()).isIn(List.of(100L, 0L),
+                        List.of(1L, 0L));
+            }
         }
     }
 
