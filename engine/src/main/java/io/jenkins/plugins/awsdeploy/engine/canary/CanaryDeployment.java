@@ -224,19 +224,21 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
         try {
             inSync = router.inSync(w.change());
         } catch (RuntimeException e) {
-            return startRollback(st, "could not learn whether change " + w.change() + " is in sync: " + AwsFailure.describe(e), null);
+            return startRollback(st, new Cause.CallFailed("could not learn whether change " + w.change() + " is in sync: "
+                    + AwsFailure.describe(e)), null);
         }
         Instant deadline = w.since().plus(MAX_PROPAGATION);
         if (!inSync) {
             if (st.now.isBefore(deadline)) return st.done(Tick.wake(st.now, spec.poll(), deadline));
-            return startRollback(st, "change " + w.change() + " was still not in sync (PENDING) after "
-                    + DurationText.format(MAX_PROPAGATION), null);
+            return startRollback(st, new Cause.Other("change " + w.change() + " was still not in sync (PENDING) after "
+                    + DurationText.format(MAX_PROPAGATION)), null);
         }
         Reading after;
         try {
             after = router.read();
         } catch (RuntimeException e) {
-            return startRollback(st, "could not read back the shift to " + target + ": " + AwsFailure.describe(e), null);
+            return startRollback(st, new Cause.CallFailed("could not read back the shift to " + target + ": "
+                    + AwsFailure.describe(e)), null);
         }
         if (!after.is(target)) {
             return unsafe(st, "wrote " + target + " but AWS reports " + after + "; someone else is changing the "
