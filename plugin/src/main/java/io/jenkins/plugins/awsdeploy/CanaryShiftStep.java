@@ -11,7 +11,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code canaryShift}: moves traffic of an ALB listener (or rule) from the stable target group to the canary target
- * group in steps, watching CloudWatch alarms after each, and puts everything back on the stable side if one fires.
+ * group, or of two Route 53 weighted records from the stable to the canary record, in steps, watching CloudWatch
+ * alarms after each, and puts everything back on the stable side if one fires.
  * The parameters are those of {@code aws-deploy canary}, in camelCase.
  */
 public final class CanaryShiftStep extends AwsDeploymentStep {
@@ -246,7 +247,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
 
         @Override
         public String getDisplayName() {
-            return "Canary deployment: shift ALB traffic in steps, watching CloudWatch alarms";
+            return "Canary deployment: shift ALB or Route 53 weighted traffic in steps, watching CloudWatch alarms";
         }
 
         @Override
