@@ -52,6 +52,22 @@ class AwsConsoleTest {
     }
 
     @Test
+    void aRoute53CanaryLinksItsHostedZonesRecordsPage() {
+        CanaryCheckpoint cp = CanaryCheckpoint.start(new CanaryRequest().hostedZoneId(FakeAws.ZONE).recordName("api.example.com")
+                .stableSetIdentifier("blue").canarySetIdentifier("green").steps(List.of(50, 100)).bake("1m")
+                .alarms(List.of("5xx")).toSpec());
+        AwsConsole console = new AwsConsole("eu-west-1");
+
+        List<Resource> resources = Strategies.resources(cp);
+
+        assertThat(resources).extracting(Resource::label).containsExactly(
+                "hosted zone of the weighted records api.example.com. A " + FakeAws.ZONE, "alarm 5xx");
+        assertThat(console.address(resources.get(0))).isEqualTo("https://eu-west-1.console.aws.amazon.com/route53/v2/"
+                + "hostedzones?region=eu-west-1#ListRecordSets/" + FakeAws.ZONE);
+        assertThat(resources.get(0).names()).containsExactly(FakeAws.ZONE);
+    }
+
+    @Test
     void anEcsServiceIsLabelledByItsNameAndLinkedInItsCluster() {
         Resource service = new Resource(Resource.Kind.ECS_SERVICE, "ECS service",
                 "arn:aws:ecs:eu-west-1:123456789012:service/prod/web-blue", "prod");
