@@ -90,6 +90,16 @@ final class CanaryPreflight {
                 + (marks == null ? "" : "; marked it as driven by deployment " + me.deploymentId() + marks.takeover());
         if (resumeAt.isPresent()) {
             int i = resumeAt.getAsInt();
+            Optional<String> change = pendingChange(router, current.get());
+            if (change.isPresent()) {
+                // This deployment's own split, maybe still propagating: the bake starts once a change is in sync.
+                st.cp = st.cp.with(new CanaryPhase.Propagating(i, change.get(), st.now), current.get());
+                st.say(EventKind.PREFLIGHT_PASSED, checked + "; traffic is already at step " + (i + 1) + " of "
+                        + spec.plan().size() + ", continuing from there once change " + change.get() + " is in sync",
+                        CanaryMessages.bakeNext(spec, i));
+                cachingCaution(st, inspection);
+                return st.done(st.now);
+            }
             st.cp = st.cp.with(new Baking(i, st.now.plus(spec.plan().step(i).bake())), current.get());
             st.say(EventKind.PREFLIGHT_PASSED, checked + "; traffic is already at step " + (i + 1) + " of "
                     + spec.plan().size() + ", continuing from there", CanaryMessages.bakeNext(spec, i));
@@ -101,6 +111,19 @@ final class CanaryPreflight {
                 + spec.plan().step(0).percent() + "%");
         cachingCaution(st, inspection);
         return CanaryDeployment.enter(st, 0);
+    }
+
+    /**
+     * A change to wait for before baking a split found in place: routers whose changes propagate (Route 53) write the
+     * same weights again and return that change; the others write nothing and return none. A failure here leaves the
+     * bake to start at once, as it would have without this wait; its polls read the split anyway.
+     */
+    private static Optional<String> pendingChange(TrafficRouter router, Split current) {
+        try {
+            return Optional.ofNullable(router.write(current, current).change());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -199,6 +199,28 @@ class Route53CanaryTest {
         assertThat(weights()).containsExactlyInAnyOrderEntriesOf(Map.of("blue", 90L, "green", 10L));
     }
 
+    /**
+     * The same deployment started again before its first checkpoint was stored (a Jenkins build whose controller died
+     * right after the first write): its own marker proves the 90/10 is its own, and the bake waits for a change.
+     */
+    @Test
+    void aSplitFoundInPlaceUnderOwnMarkerIsBakedOnlyOnceInSync() {
+        aws.setRecordWeight("blue", 90);
+        aws.setRecordWeight("green", 10);
+        aws.mark("arn:aws:route53:::hostedzone/" + ZONE + "/recordset/api.example.com./A", "build-42", "jenkins build 42",
+                clock.instant().plus(Duration.ofMinutes(10)));
+        aws.staysPending(2);
+        Ticker run = new Ticker(new Engine(aws.ports(), clock), clock,
+                CanaryCheckpoint.start(request().toSpec(), io.jenkins.plugins.awsdeploy.engine.ownership.Claim.of("build-42", "jenkins build 42")));
+        run.runUntil(t -> ((CanaryCheckpoint) t.checkpoint()).phase() instanceof CanaryPhase.Baking, 20);
+
+        assertThat(run.events()).extracting(DeploymentEvent::kind)
+                .containsSubsequence(EventKind.PREFLIGHT_PASSED, EventKind.INSYNC);
+        assertThat(run.events().get(0).message()).contains("already at step 1 of 3", "once change C");
+        assertThat(aws.calls("GetChange")).isEqualTo(3);
+        assertThat(weights()).containsExactlyInAnyOrderEntriesOf(Map.of("blue", 90L, "green", 10L));
+    }
+
     /** kill -9 after every tick, and between an AWS change and its checkpoint: every resume ends consistent. */
     @Test
     void killAtEveryTickAndResumeEndsAllNewOrAllStable() {
