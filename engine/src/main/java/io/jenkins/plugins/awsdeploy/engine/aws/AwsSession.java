@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsdeploy.engine.aws;
 import java.time.Duration;
 import io.jenkins.plugins.awsdeploy.engine.ownership.EcsLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.ElbLeases;
+import io.jenkins.plugins.awsdeploy.engine.ownership.LambdaLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.LeasesByService;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -40,6 +42,7 @@ public final class AwsSession implements AutoCloseable {
     private final ElasticLoadBalancingV2Client elb;
     private final CloudWatchClient cloudWatch;
     private final EcsClient ecs;
+    private final LambdaClient lambda;
     private final AwsPorts ports;
 
     public AwsSession(AwsAccess access) {
@@ -71,8 +74,10 @@ public final class AwsSession implements AutoCloseable {
         if (access.cloudWatchEndpoint() != null) cw.endpointOverride(access.cloudWatchEndpoint());
         cloudWatch = cw.build();
         ecs = configure(EcsClient.builder(), access, credentials, override).build();
+        lambda = configure(LambdaClient.builder(), access, credentials, override).build();
         ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs),
-                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs)));
+                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs), new LambdaLeases(lambda)),
+                new LambdaAliases(lambda));
     }
 
     /**
@@ -148,6 +153,7 @@ public final class AwsSession implements AutoCloseable {
         elb.close();
         cloudWatch.close();
         ecs.close();
+        lambda.close();
         if (credentials instanceof AutoCloseable c) {
             try {
                 c.close();

@@ -6,6 +6,8 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.params.CanaryParameters;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
+import io.jenkins.plugins.awsdeploy.engine.routing.LambdaAlias;
+import io.jenkins.plugins.awsdeploy.engine.routing.RouterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +36,9 @@ public final class CanaryRequest {
     private List<Integer> approveBefore = List.of();
     private String approvalTimeout;
     private String region;
+    private String lambdaFunction;
+    private String lambdaAlias;
+    private String canaryVersion;
 
     public CanaryRequest listenerArn(String v) { listenerArn = v; return this; }
     public CanaryRequest ruleArn(String v) { ruleArn = v; return this; }
@@ -46,19 +51,15 @@ public final class CanaryRequest {
     public CanaryRequest poll(String v) { poll = v; return this; }
     public CanaryRequest approveBefore(List<Integer> v) { approveBefore = v == null ? List.of() : v; return this; }
     public CanaryRequest approvalTimeout(String v) { approvalTimeout = v; return this; }
+    public CanaryRequest lambdaFunction(String v) { lambdaFunction = v; return this; }
+    public CanaryRequest lambdaAlias(String v) { lambdaAlias = v; return this; }
+    public CanaryRequest canaryVersion(String v) { canaryVersion = v; return this; }
     /** The region the deployment runs in, so that an ARN from another region is refused up front. */
     public CanaryRequest region(String v) { region = v; return this; }
 
     public CanarySpec toSpec() {
         List<Problem> problems = new ArrayList<>();
-        TrafficTarget target = target(problems);
-        AwsArn.check("stableTargetGroup", stableTargetGroup, "elasticloadbalancing", "targetgroup/", "target group", region)
-                .ifPresent(problems::add);
-        AwsArn.check("canaryTargetGroup", canaryTargetGroup, "elasticloadbalancing", "targetgroup/", "target group", region)
-                .ifPresent(problems::add);
-        if (stableTargetGroup != null && stableTargetGroup.equals(canaryTargetGroup)) {
-            problems.add(new Problem("canaryTargetGroup", "is the same target group as stableTargetGroup"));
-        }
+        RouterSpec router = given(lambdaFunction, lambdaAlias, canaryVersion) ? lambdaRouter(problems) : albRouter(problems);
         List<Integer> percents = List.of();
         Duration defaultBake = null;
         if ((steps == null || steps.isEmpty()) == (preset == null || preset.isBlank())) {
@@ -94,8 +95,42 @@ public final class CanaryRequest {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new CanarySpec(AlbForward.at(target, stableTargetGroup.trim(), canaryTargetGroup.trim()), plan, alarms,
-                pollTime, timeout);
+        return new CanarySpec(router, plan, alarms, pollTime, timeout);
+    }
+
+    private RouterSpec albRouter(List<Problem> problems) {
+        TrafficTarget target = target(problems);
+        AwsArn.check("stableTargetGroup", stableTargetGroup, "elasticloadbalancing", "targetgroup/", "target group", region)
+                .ifPresent(problems::add);
+        AwsArn.check("canaryTargetGroup", canaryTargetGroup, "elasticloadbalancing", "targetgroup/", "target group", region)
+                .ifPresent(problems::add);
+        if (stableTargetGroup != null && stableTargetGroup.equals(canaryTargetGroup)) {
+            problems.add(new Problem("canaryTargetGroup", "is the same target group as stableTargetGroup"));
+        }
+        return target == null || stableTargetGroup == null || canaryTargetGroup == null ? null
+                : AlbForward.at(target, stableTargetGroup.trim(), canaryTargetGroup.trim());
+    }
+
+    /** A Lambda alias instead of a load balancer: none of the load balancer's parameters may come with it. */
+    private RouterSpec lambdaRouter(List<Problem> problems) {
+        List<String> alb = new ArrayList<>();
+        if (given(listenerArn)) alb.add("listenerArn");
+        if (given(ruleArn)) alb.add("ruleArn");
+        if (given(stableTargetGroup)) alb.add("stableTargetGroup");
+        if (given(canaryTargetGroup)) alb.add("canaryTargetGroup");
+        if (!alb.isEmpty()) {
+            problems.add(new Problem("lambdaFunction", "cannot be combined with " + String.join(", ", alb) + ": a canary "
+                    + "shifts either a load balancer's weights (listenerArn or ruleArn, stableTargetGroup, "
+                    + "canaryTargetGroup) or a Lambda alias's (lambdaFunction, lambdaAlias, canaryVersion), not both"));
+        }
+        return LambdaAlias.requested(lambdaFunction, lambdaAlias, canaryVersion, region, problems);
+    }
+
+    private static boolean given(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) return true;
+        }
+        return false;
     }
 
     private TrafficTarget target(List<Problem> problems) {

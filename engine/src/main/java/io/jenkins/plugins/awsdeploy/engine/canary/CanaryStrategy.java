@@ -9,8 +9,9 @@ import io.jenkins.plugins.awsdeploy.engine.Summary;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
-import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
+import io.jenkins.plugins.awsdeploy.engine.routing.LambdaAlias;
+import io.jenkins.plugins.awsdeploy.engine.routing.Routers;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The canary: shifts traffic between two target groups step by step, guarded by alarms. */
+/** The canary: shifts traffic from the stable side to the new one step by step (on any router), guarded by alarms. */
 public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
 
     public String type() {
@@ -41,7 +42,7 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
     }
 
     public Reconciler<CanaryCheckpoint> reconciler(AwsPorts ports, Ownership ownership, Clock clock) {
-        return new CanaryDeployment(ports.traffic(), ports.alarms(), ownership, clock);
+        return new CanaryDeployment(new Routers(ports), ports.alarms(), ownership, clock);
     }
 
     public Progress progress(CanaryCheckpoint checkpoint, Instant now) {
@@ -55,23 +56,19 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
     }
 
     public Object identity(CanaryCheckpoint checkpoint) {
-        return checkpoint.spec();
+        return checkpoint.spec().asRequested();
     }
 
     public Optional<String> from(CanaryCheckpoint checkpoint) {
-        return Optional.of(ForwardWeights.shortName(route(checkpoint.spec()).stable()));
+        return Optional.ofNullable(route(checkpoint.spec()).stable());
     }
 
     public Optional<String> to(CanaryCheckpoint checkpoint) {
-        return Optional.of(ForwardWeights.shortName(route(checkpoint.spec()).canary()));
+        return Optional.ofNullable(route(checkpoint.spec()).canary());
     }
 
     public List<Resource> resources(CanaryCheckpoint checkpoint) {
-        Route route = route(checkpoint.spec());
-        List<Resource> all = new ArrayList<>();
-        if (route.target() != null) all.add(Resource.traffic("", route.target()));
-        all.add(Resource.of(Resource.Kind.TARGET_GROUP, "stable target group", route.stable()));
-        all.add(Resource.of(Resource.Kind.TARGET_GROUP, "canary target group", route.canary()));
+        List<Resource> all = new ArrayList<>(route(checkpoint.spec()).resources());
         all.addAll(Resource.alarms(checkpoint.spec().alarms()));
         return all;
     }
@@ -79,17 +76,32 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
     public Summary summary(CanaryCheckpoint checkpoint) {
         Route route = route(checkpoint.spec());
         Map<String, Integer> weights = new LinkedHashMap<>();
-        weights.put(route.stable(), checkpoint.live().stable());
-        weights.put(route.canary(), checkpoint.live().canary());
+        if (route.stable() != null) weights.put(route.stableId(), checkpoint.live().stable());
+        weights.put(route.canaryId(), checkpoint.live().canary());
         return new Summary(Map.of("split", checkpoint.live().toString()), weights, Map.of());
     }
 
     /** Where the canary's traffic goes, read from the spec in this one place only. */
     private static Route route(CanarySpec spec) {
-        TrafficTarget alb = spec.router() instanceof AlbForward forward ? forward.target() : null;
-        return new Route(alb, spec.router().stableSide(), spec.router().canarySide());
+        if (spec.router() instanceof LambdaAlias alias) {
+            // Versions read as Lambda's qualified names (api:41); the stable one is known once the preflight passed.
+            String stable = alias.stableVersion() == null ? null : alias.functionName() + ":" + alias.stableVersion();
+            String canary = alias.functionName() + ":" + alias.canaryVersion();
+            return new Route(List.of(Resource.of(Resource.Kind.LAMBDA_ALIAS, "alias", alias.resource())), stable, canary,
+                    stable, canary);
+        }
+        AlbForward forward = (AlbForward) spec.router();
+        return new Route(List.of(Resource.traffic("", forward.target()),
+                Resource.of(Resource.Kind.TARGET_GROUP, "stable target group", forward.stableTargetGroup()),
+                Resource.of(Resource.Kind.TARGET_GROUP, "canary target group", forward.canaryTargetGroup())),
+                ForwardWeights.shortName(forward.stableTargetGroup()), ForwardWeights.shortName(forward.canaryTargetGroup()),
+                forward.stableTargetGroup(), forward.canaryTargetGroup());
     }
 
-    private record Route(TrafficTarget target, String stable, String canary) {
+    /**
+     * @param stable   the stable side in a few words; null while unknown
+     * @param stableId the stable side as the summary keys its weight: a target group's ARN, a qualified version
+     */
+    private record Route(List<Resource> resources, String stable, String canary, String stableId, String canaryId) {
     }
 }

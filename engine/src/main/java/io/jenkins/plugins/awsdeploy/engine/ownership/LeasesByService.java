@@ -3,15 +3,20 @@ package io.jenkins.plugins.awsdeploy.engine.ownership;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import java.util.Optional;
 
-/** Sends each resource to the adapter of its service, by its ARN: load balancer parts to ELB, services to ECS. */
+/**
+ * Sends each resource to the adapter of its service, by its ARN: load balancer parts to ELB, services to ECS,
+ * functions to Lambda.
+ */
 public final class LeasesByService implements LeasePort {
 
     private final LeasePort elb;
     private final LeasePort ecs;
+    private final LeasePort lambda;
 
-    public LeasesByService(LeasePort elb, LeasePort ecs) {
+    public LeasesByService(LeasePort elb, LeasePort ecs, LeasePort lambda) {
         this.elb = elb;
         this.ecs = ecs;
+        this.lambda = lambda;
     }
 
     @Override
@@ -33,6 +38,7 @@ public final class LeasesByService implements LeasePort {
         String service = AwsArn.parse(arn).map(AwsArn::service).orElse("");
         if (service.equals("elasticloadbalancing")) return elb;
         if (service.equals("ecs")) return ecs;
+        if (service.equals("lambda")) return lambda;
         throw new IllegalArgumentException("no ownership marker can be stored on " + arn);
     }
 }

@@ -10,10 +10,16 @@ import java.util.Optional;
  * none could be read or it is not a split between the two sides).
  *
  * @param checked what was checked, for the preflight event: {@code the listener web/c5d9, both target groups}
+ * @param settled the spec with what the preflight found that the later calls need (a Lambda alias's stable
+ *                version), for the checkpoint to keep; empty when the user's spec says everything
  */
-public record Inspection(List<Problem> problems, Optional<Split> current, String checked) {
+public record Inspection(List<Problem> problems, Optional<Split> current, String checked, Optional<RouterSpec> settled) {
 
     public Inspection {
         problems = List.copyOf(problems);
+    }
+
+    public Inspection(List<Problem> problems, Optional<Split> current, String checked) {
+        this(problems, current, checked, Optional.empty());
     }
 }

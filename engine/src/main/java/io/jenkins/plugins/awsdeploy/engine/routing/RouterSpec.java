@@ -12,8 +12,9 @@ import java.io.Serializable;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = AlbListener.class, name = "alb-listener"),
-        @JsonSubTypes.Type(value = AlbRule.class, name = "alb-rule")})
-public sealed interface RouterSpec extends Serializable permits AlbForward {
+        @JsonSubTypes.Type(value = AlbRule.class, name = "alb-rule"),
+        @JsonSubTypes.Type(value = LambdaAlias.class, name = "lambda-alias")})
+public sealed interface RouterSpec extends Serializable permits AlbForward, LambdaAlias {
 
     /** The parameter that named the routed resource, which problems with it are reported against. */
     String parameter();
@@ -29,4 +30,12 @@ public sealed interface RouterSpec extends Serializable permits AlbForward {
 
     /** The side the canary moves traffic to. */
     String canarySide();
+
+    /**
+     * The spec as the user asked for it, without what a preflight found and stored in it (a Lambda alias's stable
+     * version): what makes two runs the same deployment.
+     */
+    default RouterSpec asRequested() {
+        return this;
+    }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.routing;
 
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
+import io.jenkins.plugins.awsdeploy.engine.aws.LambdaPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficPort;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,8 +16,19 @@ public final class Routers {
     private final Map<Class<? extends RouterSpec>, Function<RouterSpec, TrafficRouter>> byKind = new HashMap<>();
 
     public Routers(TrafficPort elb) {
+        this(elb, null);
+    }
+
+    /** Every router, over the ports of a session. */
+    public Routers(AwsPorts ports) {
+        this(ports.traffic(), ports.lambda());
+    }
+
+    /** @param lambda null where no Lambda is reached: a Lambda alias's router then fails as it opens */
+    public Routers(TrafficPort elb, LambdaPort lambda) {
         register(AlbListener.class, spec -> new ListenerRouter(elb, spec));
         register(AlbRule.class, spec -> new RuleRouter(elb, spec));
+        register(LambdaAlias.class, spec -> new AliasRouter(lambda, spec));
     }
 
     private <S extends RouterSpec> void register(Class<S> kind, Function<S, TrafficRouter> open) {
