@@ -9,18 +9,22 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Shifts an ALB listener's (or rule's) traffic to a new target group in steps, watching alarms after each. */
+/**
+ * Shifts an ALB listener's (or rule's) traffic to a new target group, or a Lambda alias's to a new version, in steps,
+ * watching alarms after each.
+ */
 @Command(name = "canary",
         description = {
-                "Shift traffic from the stable target group to the canary target group in steps, watching CloudWatch "
-                        + "alarms after each step. An alarm in ALARM, or one that cannot be read, puts all traffic back on "
+                "Shift traffic from the stable target group to the canary target group (or from a Lambda alias's "
+                        + "version to a new version) in steps, watching CloudWatch alarms after each step. An alarm in ALARM, or one that cannot be read, puts all traffic back on "
                         + "the stable side at once (INSUFFICIENT_DATA does not: quiet metrics are common).",
                 "",
-                "Every input is checked, then the listener, the target groups and the alarms are read; only then "
-                        + "is anything changed."},
+                "Every input is checked, then the listener, the target groups (or the function, alias and versions) "
+                        + "and the alarms are read; only then is anything changed."},
         customSynopsis = {
                 "aws-deploy canary (--listener-arn ARN | --rule-arn ARN)",
                 "         --stable-target-group ARN --canary-target-group ARN",
+                "   or:   --lambda-function NAME --lambda-alias ALIAS --canary-version N",
                 "         (--steps 10,25,50,100 | --preset NAME) [--bake 5m] [--alarm NAME]...",
                 "         [--poll 5s] [--approve-before PERCENT]... [--auto-approve] [--approval-timeout 1h]",
                 "         [--region R] [--endpoint-url URL] [--call-timeout 20s] [--state-file FILE]",
@@ -28,7 +32,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,
-        exitCodeList = {"0:done: all traffic is on the canary target group", ExitCodeHelp.INVALID,
+        exitCodeList = {"0:done: all traffic is on the canary target group (or version)", ExitCodeHelp.INVALID,
                 ExitCodeHelp.ROLLED_BACK, ExitCodeHelp.STOPPED, ExitCodeHelp.UNSAFE, ExitCodeHelp.OTHER})
 public final class CanaryCommand extends DeploymentCommand {
 
@@ -45,6 +49,18 @@ public final class CanaryCommand extends DeploymentCommand {
 
     @Option(names = "--canary-target-group", order = 4, paramLabel = "ARN", description = "The new version's target group, which gets the traffic step by step.")
     String canaryTargetGroup;
+
+    @Option(names = "--lambda-function", order = 4, paramLabel = "NAME",
+            description = "Instead of a load balancer: the Lambda function (name or ARN) whose alias is shifted.")
+    String lambdaFunction;
+
+    @Option(names = "--lambda-alias", order = 4, paramLabel = "ALIAS",
+            description = "The alias callers invoke; the version it points at now is the stable side.")
+    String lambdaAlias;
+
+    @Option(names = "--canary-version", order = 4, paramLabel = "N",
+            description = "The published version the alias's traffic moves to (never $LATEST).")
+    String canaryVersion;
 
     @Option(names = "--steps", order = 5, paramLabel = "PERCENT", split = ",",
             description = "Percentages of traffic on the canary side, ascending and ending at 100, e.g. 10,25,50,100.")
@@ -88,6 +104,9 @@ public final class CanaryCommand extends DeploymentCommand {
                 .ruleArn(ruleArn)
                 .stableTargetGroup(stableTargetGroup)
                 .canaryTargetGroup(canaryTargetGroup)
+                .lambdaFunction(lambdaFunction)
+                .lambdaAlias(lambdaAlias)
+                .canaryVersion(canaryVersion)
                 .steps(steps)
                 .preset(preset)
                 .bake(bake)
