@@ -47,6 +47,16 @@ final class AwsConsole {
                 + "?region=" + region;
     }
 
+    /** {@code api:live}, or the alias's ARN: the function's page, on the alias's tab. */
+    String lambdaAlias(String qualifiedName) {
+        String name = qualifiedName.startsWith("arn:") ? qualifiedName.substring(qualifiedName.indexOf(":function:") + 10)
+                : qualifiedName;
+        int colon = name.lastIndexOf(':');
+        String function = colon > 0 ? name.substring(0, colon) : name;
+        String alias = colon > 0 ? name.substring(colon + 1) : "";
+        return base + "/lambda/home?region=" + region + "#/functions/" + path(function) + "/aliases/" + path(alias);
+    }
+
     private String ec2(String fragment) {
         return base + "/ec2/home?region=" + region + "#" + fragment;
     }

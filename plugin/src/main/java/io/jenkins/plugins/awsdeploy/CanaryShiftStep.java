@@ -11,7 +11,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code canaryShift}: moves traffic of an ALB listener (or rule) from the stable target group to the canary target
- * group in steps, watching CloudWatch alarms after each, and puts everything back on the stable side if one fires.
+ * group, or of a Lambda alias from its version to a new one, in steps, watching CloudWatch alarms after each, and puts everything back on the stable side if one fires.
  * The parameters are those of {@code aws-deploy canary}, in camelCase.
  */
 public final class CanaryShiftStep extends AwsDeploymentStep {
@@ -27,6 +27,9 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
     private String poll;
     private List<Integer> approveBefore;
     private String approvalTimeout;
+    private String lambdaFunction;
+    private String lambdaAlias;
+    private String canaryVersion;
 
     @DataBoundConstructor
     public CanaryShiftStep(String stableTargetGroup, String canaryTargetGroup) {
@@ -126,6 +129,35 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
         this.approvalTimeout = trimmed(approvalTimeout);
     }
 
+    public String getLambdaFunction() {
+        return lambdaFunction;
+    }
+
+    /** Instead of a load balancer: the Lambda function whose alias is shifted (then no target groups are given). */
+    @DataBoundSetter
+    public void setLambdaFunction(String lambdaFunction) {
+        this.lambdaFunction = trimmed(lambdaFunction);
+    }
+
+    public String getLambdaAlias() {
+        return lambdaAlias;
+    }
+
+    @DataBoundSetter
+    public void setLambdaAlias(String lambdaAlias) {
+        this.lambdaAlias = trimmed(lambdaAlias);
+    }
+
+    public String getCanaryVersion() {
+        return canaryVersion;
+    }
+
+    /** The published version the alias's traffic moves to; a String, as Lambda names versions ({@code '42'}). */
+    @DataBoundSetter
+    public void setCanaryVersion(String canaryVersion) {
+        this.canaryVersion = trimmed(canaryVersion);
+    }
+
     @Override
     String poll() {
         return poll;
@@ -135,6 +167,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
     String target() {
         if (listenerArn != null) return "listener " + AwsArn.shortName(listenerArn);
         if (ruleArn != null) return "rule " + AwsArn.shortName(ruleArn);
+        if (lambdaFunction != null) return "alias " + lambdaAlias + " of function " + AwsArn.shortName(lambdaFunction);
         return "an unnamed listener";
     }
 
@@ -145,6 +178,9 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
                 .ruleArn(ruleArn)
                 .stableTargetGroup(stableTargetGroup)
                 .canaryTargetGroup(canaryTargetGroup)
+                .lambdaFunction(lambdaFunction)
+                .lambdaAlias(lambdaAlias)
+                .canaryVersion(canaryVersion)
                 .steps(steps)
                 .preset(preset)
                 .bake(bake)
@@ -166,7 +202,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
 
         @Override
         public String getDisplayName() {
-            return "Canary deployment: shift ALB traffic in steps, watching CloudWatch alarms";
+            return "Canary deployment: shift ALB or Lambda alias traffic in steps, watching CloudWatch alarms";
         }
 
         @Override

@@ -49,6 +49,8 @@ final class ConsoleLinks {
                 case TARGET_GROUP -> targetGroup(console, r.role(), r.id(), urls, resources);
                 case ALARM -> link(r.id(), console.alarm(r.id()), r.role() + " " + r.id(), urls, resources);
                 case ECS_SERVICE -> ecsService(console, r.cluster(), r.id(), urls, resources);
+                case LAMBDA_ALIAS -> link(r.id(), console.lambdaAlias(r.id()), "Lambda " + r.role() + " "
+                        + AwsConsole.lastSegment(r.id()), urls, resources);
             }
         }
         return new ConsoleLinks(urls, resources);

@@ -25,6 +25,9 @@ class StepPartsTest {
         assertEquals(console.listener(LISTENER), console.rule(LISTENER.replace(":listener/", ":listener-rule/") + "/9d1a2b3c"));
         assertEquals("https://cn-north-1.console.amazonaws.cn/cloudwatch/home?region=cn-north-1#alarmsV2:alarm/a",
                 new AwsConsole("cn-north-1").alarm("a"));
+        String alias = "https://eu-west-1.console.aws.amazon.com/lambda/home?region=eu-west-1#/functions/api/aliases/live";
+        assertEquals(alias, console.lambdaAlias("api:live"));
+        assertEquals(alias, console.lambdaAlias("arn:aws:lambda:eu-west-1:123456789012:function:api:live"));
     }
 
     @Test
