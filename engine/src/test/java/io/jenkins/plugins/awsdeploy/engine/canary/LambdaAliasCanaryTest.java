@@ -234,6 +234,13 @@ class LambdaAliasCanaryTest {
     }
 
     @Test
+    void codeDeploysLambdaPresetNamesAreUnderstood() {
+        CanarySpec spec = onAlias().steps(null).bake(null).preset("CodeDeployDefault.LambdaCanary10Percent15Minutes").toSpec();
+        assertThat(spec.plan().steps()).extracting(CanaryStep::percent).containsExactly(10, 100);
+        assertThat(spec.plan().step(0).bake()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
     void blueGreenThatBakesCleanEndsOnTheNewVersion() {
         Ticker t = canary(r -> r.steps(List.of(100)).approveBefore(List.of(100)).bake("10m"))
                 .runUntil(x -> x.checkpoint().approval().isPresent(), 100);
