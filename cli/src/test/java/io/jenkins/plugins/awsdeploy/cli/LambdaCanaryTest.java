@@ -157,6 +157,41 @@ class LambdaCanaryTest {
         resumed.close();
     }
 
+    @Test
+    void anAlarmDuringTheBakePutsTheAliasBackOnItsVersionWithExitCode3() {
+        MotoLambda burning = MotoLambda.create(stage.aws.endpoint(), "burning", 2);
+        LocalStage.Scene scene = stage.scene("burning");
+        CommandLineRun.Background run = CommandLineRun.start(args(burning.function).set("--alarm", scene.alarm())
+                .set("--bake", "30s").toArray());
+        run.awaitOut("shifted to 10%");
+        assertThat(burning.aliasShape()).isEqualTo("1 {2=0.1}");
+
+        stage.alarm(scene.alarm(), software.amazon.awssdk.services.cloudwatch.model.StateValue.ALARM);
+        CommandLineRun.Result result = run.result();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).contains("alarm " + scene.alarm() + " is ALARM");
+        assertThat(burning.aliasShape()).isEqualTo("1 {}");
+        burning.close();
+    }
+
+    @Test
+    void someoneElsesUpdateOfTheAliasStopsTheRunWithTheCommandThatRestoresIt() {
+        MotoLambda changed = MotoLambda.create(stage.aws.endpoint(), "changed", 2);
+        CommandLineRun.Background run = CommandLineRun.start(args(changed.function).set("--bake", "30s").toArray());
+        run.awaitOut("shifted to 10%");
+
+        changed.setAlias("1", Map.of("2", 0.4));
+        CommandLineRun.Result result = run.result();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
+        assertThat(result.err()).contains("version 1, 0.4 routed to version 2")
+                .contains("aws lambda update-alias --function-name changed --name live --function-version 1 "
+                        + "--routing-config '{\"AdditionalVersionWeights\":{}}'");
+        assertThat(changed.aliasShape()).isEqualTo("1 {2=0.4}");
+        changed.close();
+    }
+
     private static Map<String, Object> snapshot() {
         Map<String, Object> all = new LinkedHashMap<>();
         for (MotoLambda f : Stream.concat(Stream.of(fn), others.stream()).toList()) {
