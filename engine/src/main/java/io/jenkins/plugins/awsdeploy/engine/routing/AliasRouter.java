@@ -135,8 +135,8 @@ final class AliasRouter implements TrafficRouter {
 
     @Override
     public String sides(Split split) {
-        return "version " + spec.stableVersion() + " " + split.stable() + "%, version " + spec.canaryVersion() + " "
-                + split.canary() + "%";
+        String stable = spec.stableVersion() == null ? "the alias's own version" : "version " + spec.stableVersion();
+        return stable + " " + split.stable() + "%, version " + spec.canaryVersion() + " " + split.canary() + "%";
     }
 
     @Override
