@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A canary's parameters as a user gave them, in the shells' shared vocabulary; their defaults and bounds are
@@ -36,6 +37,11 @@ public final class CanaryRequest {
     private List<Integer> approveBefore = List.of();
     private String approvalTimeout;
     private String region;
+    private String hostedZoneId;
+    private String recordName;
+    private String recordType;
+    private String stableSetIdentifier;
+    private String canarySetIdentifier;
     private String lambdaFunction;
     private String lambdaAlias;
     private String canaryVersion;
@@ -56,10 +62,15 @@ public final class CanaryRequest {
     public CanaryRequest canaryVersion(String v) { canaryVersion = v; return this; }
     /** The region the deployment runs in, so that an ARN from another region is refused up front. */
     public CanaryRequest region(String v) { region = v; return this; }
+    public CanaryRequest hostedZoneId(String v) { hostedZoneId = v; return this; }
+    public CanaryRequest recordName(String v) { recordName = v; return this; }
+    public CanaryRequest recordType(String v) { recordType = v; return this; }
+    public CanaryRequest stableSetIdentifier(String v) { stableSetIdentifier = v; return this; }
+    public CanaryRequest canarySetIdentifier(String v) { canarySetIdentifier = v; return this; }
 
     public CanarySpec toSpec() {
         List<Problem> problems = new ArrayList<>();
-        RouterSpec router = given(lambdaFunction, lambdaAlias, canaryVersion) ? lambdaRouter(problems) : albRouter(problems);
+        RouterSpec router = router(problems);
         List<Integer> percents = List.of();
         Duration defaultBake = null;
         if ((steps == null || steps.isEmpty()) == (preset == null || preset.isBlank())) {
@@ -98,7 +109,21 @@ public final class CanaryRequest {
         return new CanarySpec(router, plan, alarms, pollTime, timeout);
     }
 
-    private RouterSpec albRouter(List<Problem> problems) {
+    /** The load balancer's forward action, or the Route 53 records: whichever the options name, never both. */
+    private RouterSpec router(List<Problem> problems) {
+        if (given(lambdaFunction, lambdaAlias, canaryVersion)) return lambdaRouter(problems);
+        RecordsInput records = new RecordsInput(hostedZoneId, recordName, recordType, stableSetIdentifier, canarySetIdentifier);
+        if (!records.given()) return alb(problems);
+        boolean alb = Stream.of(listenerArn, ruleArn, stableTargetGroup, canaryTargetGroup).anyMatch(v -> v != null && !v.isBlank());
+        if (alb) {
+            problems.add(new Problem("hostedZoneId", "the Route 53 options (hostedZoneId, recordName, recordType, "
+                    + "stableSetIdentifier, canarySetIdentifier) and the load balancer options (listenerArn, ruleArn, "
+                    + "stableTargetGroup, canaryTargetGroup) name two different routers; give one of the two sets"));
+        }
+        return records.toSpec(problems);
+    }
+
+    private AlbForward alb(List<Problem> problems) {
         TrafficTarget target = target(problems);
         AwsArn.check("stableTargetGroup", stableTargetGroup, "elasticloadbalancing", "targetgroup/", "target group", region)
                 .ifPresent(problems::add);
@@ -107,21 +132,27 @@ public final class CanaryRequest {
         if (stableTargetGroup != null && stableTargetGroup.equals(canaryTargetGroup)) {
             problems.add(new Problem("canaryTargetGroup", "is the same target group as stableTargetGroup"));
         }
-        return target == null || stableTargetGroup == null || canaryTargetGroup == null ? null
-                : AlbForward.at(target, stableTargetGroup.trim(), canaryTargetGroup.trim());
+        if (target == null || stableTargetGroup == null || canaryTargetGroup == null) return null;
+        return AlbForward.at(target, stableTargetGroup.trim(), canaryTargetGroup.trim());
     }
 
-    /** A Lambda alias instead of a load balancer: none of the load balancer's parameters may come with it. */
+    /** A Lambda alias instead of a load balancer or records: none of their parameters may come with it. */
     private RouterSpec lambdaRouter(List<Problem> problems) {
-        List<String> alb = new ArrayList<>();
-        if (given(listenerArn)) alb.add("listenerArn");
-        if (given(ruleArn)) alb.add("ruleArn");
-        if (given(stableTargetGroup)) alb.add("stableTargetGroup");
-        if (given(canaryTargetGroup)) alb.add("canaryTargetGroup");
-        if (!alb.isEmpty()) {
-            problems.add(new Problem("lambdaFunction", "cannot be combined with " + String.join(", ", alb) + ": a canary "
+        List<String> other = new ArrayList<>();
+        if (given(listenerArn)) other.add("listenerArn");
+        if (given(ruleArn)) other.add("ruleArn");
+        if (given(stableTargetGroup)) other.add("stableTargetGroup");
+        if (given(canaryTargetGroup)) other.add("canaryTargetGroup");
+        if (given(hostedZoneId)) other.add("hostedZoneId");
+        if (given(recordName)) other.add("recordName");
+        if (given(recordType)) other.add("recordType");
+        if (given(stableSetIdentifier)) other.add("stableSetIdentifier");
+        if (given(canarySetIdentifier)) other.add("canarySetIdentifier");
+        if (!other.isEmpty()) {
+            problems.add(new Problem("lambdaFunction", "cannot be combined with " + String.join(", ", other) + ": a canary "
                     + "shifts either a load balancer's weights (listenerArn or ruleArn, stableTargetGroup, "
-                    + "canaryTargetGroup) or a Lambda alias's (lambdaFunction, lambdaAlias, canaryVersion), not both"));
+                    + "canaryTargetGroup), Route 53 records (hostedZoneId, recordName, ...) or a Lambda alias's "
+                    + "(lambdaFunction, lambdaAlias, canaryVersion), one of them"));
         }
         return LambdaAlias.requested(lambdaFunction, lambdaAlias, canaryVersion, region, problems);
     }
@@ -137,7 +168,9 @@ public final class CanaryRequest {
         boolean listener = listenerArn != null && !listenerArn.isBlank();
         boolean rule = ruleArn != null && !ruleArn.isBlank();
         if (listener == rule) {
-            problems.add(new Problem("listenerArn", "give either a listener ARN or a rule ARN (ruleArn), exactly one"));
+            problems.add(new Problem("listenerArn", "give either a listener ARN or a rule ARN (ruleArn), exactly one"
+                    + (listener ? "" : "; or, to shift Route 53 weighted records instead, hostedZoneId, recordName and the two"
+                    + " set identifiers")));
             return null;
         }
         if (listener) {

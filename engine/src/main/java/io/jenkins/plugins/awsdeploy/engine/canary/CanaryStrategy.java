@@ -11,6 +11,7 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
 import io.jenkins.plugins.awsdeploy.engine.routing.LambdaAlias;
+import io.jenkins.plugins.awsdeploy.engine.routing.Route53Records;
 import io.jenkins.plugins.awsdeploy.engine.routing.Routers;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
         return EnumSet.of(EventKind.PREFLIGHT_PASSED, EventKind.RESUMED, EventKind.SHIFTED, EventKind.BAKING,
                 EventKind.ALARM_CHANGED, EventKind.APPROVAL_REQUESTED, EventKind.APPROVED, EventKind.DECLINED,
                 EventKind.ABORT_REQUESTED, EventKind.ROLLBACK_STARTED, EventKind.ROLLED_BACK, EventKind.INFO,
-                EventKind.SUCCEEDED, EventKind.FAILED);
+                EventKind.SUCCEEDED, EventKind.FAILED, EventKind.INSYNC);
     }
 
     public Reconciler<CanaryCheckpoint> reconciler(AwsPorts ports, Ownership ownership, Clock clock) {
@@ -83,6 +84,11 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
 
     /** Where the canary's traffic goes, read from the spec in this one place only. */
     private static Route route(CanarySpec spec) {
+        if (spec.router() instanceof Route53Records records) {
+            return new Route(List.of(Resource.of(Resource.Kind.HOSTED_ZONE, "hosted zone of the weighted records "
+                    + records.resource(), records.hostedZoneId())), records.stableSide(), records.canarySide(),
+                    records.stableSide(), records.canarySide());
+        }
         if (spec.router() instanceof LambdaAlias alias) {
             // Versions read as Lambda's qualified names (api:41); the stable one is known once the preflight passed.
             String stable = alias.stableVersion() == null ? null : alias.functionName() + ":" + alias.stableVersion();

@@ -13,8 +13,9 @@ import java.io.Serializable;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = AlbListener.class, name = "alb-listener"),
         @JsonSubTypes.Type(value = AlbRule.class, name = "alb-rule"),
+        @JsonSubTypes.Type(value = Route53Records.class, name = "route53-records"),
         @JsonSubTypes.Type(value = LambdaAlias.class, name = "lambda-alias")})
-public sealed interface RouterSpec extends Serializable permits AlbForward, LambdaAlias {
+public sealed interface RouterSpec extends Serializable permits AlbForward, Route53Records, LambdaAlias {
 
     /** The parameter that named the routed resource, which problems with it are reported against. */
     String parameter();

@@ -19,16 +19,17 @@ public final class Routers {
         this(elb, null);
     }
 
-    /** Every router, over the ports of a session. */
-    public Routers(AwsPorts ports) {
-        this(ports.traffic(), ports.lambda());
-    }
-
     /** @param lambda null where no Lambda is reached: a Lambda alias's router then fails as it opens */
     public Routers(TrafficPort elb, LambdaPort lambda) {
         register(AlbListener.class, spec -> new ListenerRouter(elb, spec));
         register(AlbRule.class, spec -> new RuleRouter(elb, spec));
         register(LambdaAlias.class, spec -> new AliasRouter(lambda, spec));
+    }
+
+    /** Every router, over the session's ports. */
+    public Routers(AwsPorts ports) {
+        this(ports.traffic(), ports.lambda());
+        register(Route53Records.class, spec -> new WeightedRecordsRouter(ports.records(), spec));
     }
 
     private <S extends RouterSpec> void register(Class<S> kind, Function<S, TrafficRouter> open) {

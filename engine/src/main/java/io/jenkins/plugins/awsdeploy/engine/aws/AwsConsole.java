@@ -1,17 +1,20 @@
-package io.jenkins.plugins.awsdeploy;
+package io.jenkins.plugins.awsdeploy.engine.aws;
 
-import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
+import io.jenkins.plugins.awsdeploy.engine.Resource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Addresses of AWS console pages for one region, for the links in the build log. */
-final class AwsConsole {
+/**
+ * Addresses of AWS console pages for one region, for the links a shell shows (the Jenkins build log). Here, not in a
+ * shell, so that a new kind of resource (a router's) gets its link with its registration and no shell changes.
+ */
+public final class AwsConsole {
 
     private final String region;
     private final String base;
 
-    AwsConsole(String region) {
+    public AwsConsole(String region) {
         this.region = region;
         String r = region.toLowerCase(Locale.ROOT);
         if (r.startsWith("cn-")) {
@@ -23,32 +26,51 @@ final class AwsConsole {
         }
     }
 
-    String listener(String listenerArn) {
+    /** The page that shows {@code resource}. */
+    public String address(Resource resource) {
+        String id = resource.id();
+        return switch (resource.kind()) {
+            case LISTENER -> listener(id);
+            case LISTENER_RULE -> rule(id);
+            case TARGET_GROUP -> targetGroup(id);
+            case ALARM -> alarm(id);
+            case ECS_SERVICE -> ecsService(resource.cluster(), id);
+            case HOSTED_ZONE -> hostedZoneRecords(id);
+            case LAMBDA_ALIAS -> lambdaAlias(id);
+        };
+    }
+
+    public String listener(String listenerArn) {
         return ec2("ListenerDetails:listenerArn=" + listenerArn);
     }
 
     /** A rule is shown on its listener's page; the rule ARN names the listener it belongs to. */
-    String rule(String ruleArn) {
+    public String rule(String ruleArn) {
         String listenerArn = ruleArn.replace(":listener-rule/", ":listener/");
         int last = listenerArn.lastIndexOf('/');
         return listener(last > 0 ? listenerArn.substring(0, last) : listenerArn);
     }
 
-    String targetGroup(String targetGroupArn) {
+    public String targetGroup(String targetGroupArn) {
         return ec2("TargetGroup:targetGroupArn=" + targetGroupArn);
     }
 
-    String alarm(String name) {
+    public String alarm(String name) {
         return base + "/cloudwatch/home?region=" + region + "#alarmsV2:alarm/" + path(name);
     }
 
-    String ecsService(String cluster, String service) {
-        return base + "/ecs/v2/clusters/" + path(lastSegment(cluster)) + "/services/" + path(lastSegment(service))
+    public String ecsService(String cluster, String service) {
+        return base + "/ecs/v2/clusters/" + path(AwsArn.shortName(cluster)) + "/services/" + path(AwsArn.shortName(service))
                 + "?region=" + region;
     }
 
+    /** The hosted zone's records page; Route 53 is global, the region only keeps the console where it was. */
+    public String hostedZoneRecords(String zoneId) {
+        return base + "/route53/v2/hostedzones?region=" + region + "#ListRecordSets/" + path(zoneId);
+    }
+
     /** {@code api:live}, or the alias's ARN: the function's page, on the alias's tab. */
-    String lambdaAlias(String qualifiedName) {
+    public String lambdaAlias(String qualifiedName) {
         String name = qualifiedName.startsWith("arn:") ? qualifiedName.substring(qualifiedName.indexOf(":function:") + 10)
                 : qualifiedName;
         int colon = name.lastIndexOf(':');
@@ -59,11 +81,6 @@ final class AwsConsole {
 
     private String ec2(String fragment) {
         return base + "/ec2/home?region=" + region + "#" + fragment;
-    }
-
-    /** Clusters and services may be given as ARNs; the console addresses them by name. */
-    static String lastSegment(String nameOrArn) {
-        return AwsArn.shortName(nameOrArn);
     }
 
     private static String path(String segment) {
