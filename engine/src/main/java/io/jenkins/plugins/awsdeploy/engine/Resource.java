@@ -10,12 +10,12 @@ import java.util.List;
  * it, and its console page ({@link io.jenkins.plugins.awsdeploy.engine.aws.AwsConsole#address}).
  *
  * @param role    what it is to this deployment, in words: {@code stable target group}, {@code test listener}
- * @param id      its ARN, or its name where AWS names it by name (an alarm, an ECS service)
+ * @param id      its ARN, or its name where AWS names it by name (an alarm, an ECS service), or its id (a hosted zone)
  * @param cluster the ECS cluster of a service; null for everything else
  */
 public record Resource(Kind kind, String role, String id, String cluster) implements Serializable {
 
-    public enum Kind { LISTENER, LISTENER_RULE, TARGET_GROUP, ALARM, ECS_SERVICE }
+    public enum Kind { LISTENER, LISTENER_RULE, TARGET_GROUP, ALARM, ECS_SERVICE, HOSTED_ZONE }
 
     /**
      * How a list of resources labels it: {@code listener}, {@code stable target group web-blue}, {@code alarm 5xx},

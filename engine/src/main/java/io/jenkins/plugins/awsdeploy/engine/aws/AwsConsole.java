@@ -35,6 +35,7 @@ public final class AwsConsole {
             case TARGET_GROUP -> targetGroup(id);
             case ALARM -> alarm(id);
             case ECS_SERVICE -> ecsService(resource.cluster(), id);
+            case HOSTED_ZONE -> hostedZoneRecords(id);
         };
     }
 
@@ -60,6 +61,11 @@ public final class AwsConsole {
     public String ecsService(String cluster, String service) {
         return base + "/ecs/v2/clusters/" + path(AwsArn.shortName(cluster)) + "/services/" + path(AwsArn.shortName(service))
                 + "?region=" + region;
+    }
+
+    /** The hosted zone's records page; Route 53 is global, the region only keeps the console where it was. */
+    public String hostedZoneRecords(String zoneId) {
+        return base + "/route53/v2/hostedzones?region=" + region + "#ListRecordSets/" + path(zoneId);
     }
 
     private String ec2(String fragment) {

@@ -60,4 +60,12 @@ class AwsConsoleTest {
         assertThat(new AwsConsole("eu-west-1").address(service))
                 .isEqualTo("https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web-blue?region=eu-west-1");
     }
+
+    @Test
+    void aHostedZoneLinksToItsRecordsPage() {
+        Resource zone = Resource.of(Resource.Kind.HOSTED_ZONE, "hosted zone", "Z0123456789ABC");
+
+        assertThat(new AwsConsole("eu-west-1").address(zone)).isEqualTo(
+                "https://eu-west-1.console.aws.amazon.com/route53/v2/hostedzones?region=eu-west-1#ListRecordSets/Z0123456789ABC");
+    }
 }
