@@ -47,6 +47,10 @@ final class AwsConsole {
                 + "?region=" + region;
     }
 
+    String autoScalingGroup(String name) {
+        return ec2("AutoScalingGroupDetails:id=" + path(name));
+    }
+
     private String ec2(String fragment) {
         return base + "/ec2/home?region=" + region + "#" + fragment;
     }

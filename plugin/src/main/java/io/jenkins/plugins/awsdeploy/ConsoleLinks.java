@@ -49,6 +49,10 @@ final class ConsoleLinks {
                 case TARGET_GROUP -> targetGroup(console, r.role(), r.id(), urls, resources);
                 case ALARM -> link(r.id(), console.alarm(r.id()), r.role() + " " + r.id(), urls, resources);
                 case ECS_SERVICE -> ecsService(console, r.cluster(), r.id(), urls, resources);
+                case AUTO_SCALING_GROUP -> {
+                    urls.putIfAbsent(r.id(), console.autoScalingGroup(r.id()));
+                    resources.add(Map.entry(r.role() + " " + r.id(), console.autoScalingGroup(r.id())));
+                }
             }
         }
         return new ConsoleLinks(urls, resources);

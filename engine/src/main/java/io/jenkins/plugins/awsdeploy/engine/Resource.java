@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Resource(Kind kind, String role, String id, String cluster) implements Serializable {
 
-    public enum Kind { LISTENER, LISTENER_RULE, TARGET_GROUP, ALARM, ECS_SERVICE }
+    public enum Kind { LISTENER, LISTENER_RULE, TARGET_GROUP, ALARM, ECS_SERVICE, AUTO_SCALING_GROUP }
 
     public static Resource of(Kind kind, String role, String id) {
         return new Resource(kind, role, id, null);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
 import java.time.Duration;
+import io.jenkins.plugins.awsdeploy.engine.ownership.AsgLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.EcsLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.ElbLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.LeasesByService;
@@ -15,8 +16,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -40,6 +43,8 @@ public final class AwsSession implements AutoCloseable {
     private final ElasticLoadBalancingV2Client elb;
     private final CloudWatchClient cloudWatch;
     private final EcsClient ecs;
+    private final AutoScalingClient autoScaling;
+    private final Ec2Client ec2;
     private final AwsPorts ports;
 
     public AwsSession(AwsAccess access) {
@@ -71,8 +76,11 @@ public final class AwsSession implements AutoCloseable {
         if (access.cloudWatchEndpoint() != null) cw.endpointOverride(access.cloudWatchEndpoint());
         cloudWatch = cw.build();
         ecs = configure(EcsClient.builder(), access, credentials, override).build();
+        autoScaling = configure(AutoScalingClient.builder(), access, credentials, override).build();
+        ec2 = configure(Ec2Client.builder(), access, credentials, override).build();
         ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs),
-                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs)));
+                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs), new AsgLeases(autoScaling)),
+                new Ec2AutoScaling(autoScaling, ec2, elb));
     }
 
     /**
@@ -148,6 +156,8 @@ public final class AwsSession implements AutoCloseable {
         elb.close();
         cloudWatch.close();
         ecs.close();
+        autoScaling.close();
+        ec2.close();
         if (credentials instanceof AutoCloseable c) {
             try {
                 c.close();

@@ -25,7 +25,8 @@ import java.util.Map;
         @JsonSubTypes.Type(BlueGreenPhase.ScalingDownOld.class),
         @JsonSubTypes.Type(BlueGreenPhase.Recording.class),
         @JsonSubTypes.Type(BlueGreenPhase.ScalingDownNew.class),
-        @JsonSubTypes.Type(BlueGreenPhase.Finished.class)})
+        @JsonSubTypes.Type(BlueGreenPhase.Finished.class),
+        @JsonSubTypes.Type(BlueGreenPhase.CreatingVersion.class)})
 public sealed interface BlueGreenPhase extends Serializable {
 
     /** Nothing has been changed yet. */
@@ -38,6 +39,13 @@ public sealed interface BlueGreenPhase extends Serializable {
      * identical revision on restart, which nothing uses.
      */
     record Registering(String from, Map<String, String> images, int attempts) implements BlueGreenPhase {
+    }
+
+    /**
+     * About to create a version of an Auto Scaling group's launch template: {@code sourceVersion} with only the image
+     * replaced. Repeating it is harmless: the request carries the deployment's client token.
+     */
+    record CreatingVersion(String templateId, long sourceVersion, String imageId, int attempts) implements BlueGreenPhase {
     }
 
     /** About to point the idle service at {@code taskDefinition} at the live side's desired count. */
