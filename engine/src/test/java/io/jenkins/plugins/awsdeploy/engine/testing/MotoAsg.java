@@ -51,15 +51,28 @@ public final class MotoAsg implements AutoCloseable {
 
     /** Blue on version 1 with {@code instances} instances, green empty; each group in its own target group. */
     public static MotoAsg build(String name, String blueTg, String greenTg, int instances) {
-        MotoAsg m = new MotoAsg(Moto.endpoint(), name);
+        return build(Moto.endpoint(), name, blueTg, greenTg, instances);
+    }
+
+    public static MotoAsg build(URI endpoint, String name, String blueTg, String greenTg, int instances) {
+        MotoAsg m = create(endpoint, name);
         m.group(BLUE, "1", blueTg, instances);
         m.group(GREEN, "1", greenTg, 0);
         return m;
     }
 
+    /** A launch template of its own (version 1 on {@link #AMI_V1}) and no group yet. */
+    public static MotoAsg create(URI endpoint, String name) {
+        return new MotoAsg(endpoint, name);
+    }
+
     public void group(String name, String version, String targetGroup, int desired) {
+        group(name, version, List.of(targetGroup), desired);
+    }
+
+    public void group(String name, String version, List<String> targetGroups, int desired) {
         autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName(name).minSize(desired).maxSize(Math.max(6, desired))
-                .desiredCapacity(desired).vpcZoneIdentifier(subnet).targetGroupARNs(targetGroup)
+                .desiredCapacity(desired).vpcZoneIdentifier(subnet).targetGroupARNs(targetGroups)
                 .launchTemplate(t -> t.launchTemplateId(templateId).version(version)));
     }
 
@@ -84,6 +97,11 @@ public final class MotoAsg implements AutoCloseable {
         List<LaunchTemplateVersion> all = ec2.describeLaunchTemplateVersions(r -> r.launchTemplateId(templateId)).launchTemplateVersions();
         return all.stream().collect(Collectors.toMap(LaunchTemplateVersion::versionNumber,
                 v -> String.valueOf(v.launchTemplateData().imageId()), (a, b) -> b, TreeMap::new));
+    }
+
+    /** Marks every instance of the group Unhealthy, as its health check would. */
+    public void sicken(String name) {
+        group(name).instances().forEach(i -> autoScaling.setInstanceHealth(r -> r.instanceId(i.instanceId()).healthStatus("Unhealthy")));
     }
 
     public void makeDefault(long version) {
