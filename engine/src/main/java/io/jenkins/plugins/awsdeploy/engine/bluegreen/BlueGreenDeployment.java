@@ -213,8 +213,8 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
         TemplateVersion made;
         String source = TemplateVersion.revision(c.templateId(), c.sourceVersion());
         try {
-            String token = "aws-deploy-" + (st.cp.claim() == null ? c.templateId() + "-" + c.sourceVersion() : st.cp.claim().deploymentId());
-            made = autoScaling.createVersion(c.templateId(), c.sourceVersion(), c.imageId(), token);
+            String deployment = st.cp.claim() == null ? "" : st.cp.claim().deploymentId();
+            made = autoScaling.createVersion(c.templateId(), c.sourceVersion(), c.imageId(), c.clientToken(deployment));
         } catch (RuntimeException e) {
             return endings.failedCall(st, c.attempts(), "create a version of " + source + " with image " + c.imageId(), e,
                     n -> new CreatingVersion(c.templateId(), c.sourceVersion(), c.imageId(), n),
