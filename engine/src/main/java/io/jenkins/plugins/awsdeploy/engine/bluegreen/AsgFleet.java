@@ -95,6 +95,15 @@ record AsgFleet(AutoScalingPort asg, BlueGreenSpec spec) implements Fleet {
     }
 
     @Override
+    public String restoreCommand(BlueGreenCheckpoint cp, Colour side) {
+        Capacity c = cp.capacity() == null ? new Capacity(1, 1, 1) : cp.capacity();
+        String revision = cp.fromTaskDefinition();
+        return "aws autoscaling update-auto-scaling-group --auto-scaling-group-name " + spec.service(side)
+                + " --launch-template LaunchTemplateId=" + templateId(revision) + ",Version=" + version(revision)
+                + " --min-size " + c.min() + " --desired-capacity " + Math.max(1, c.desired()) + " --max-size " + c.max();
+    }
+
+    @Override
     public String scaleToZeroByHand(Colour side) {
         return "aws autoscaling update-auto-scaling-group --auto-scaling-group-name " + spec.service(side)
                 + " --min-size 0 --desired-capacity 0";

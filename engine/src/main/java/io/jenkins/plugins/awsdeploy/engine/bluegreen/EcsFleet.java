@@ -37,6 +37,12 @@ record EcsFleet(EcsPort ecs, TrafficPort traffic, BlueGreenSpec spec) implements
     }
 
     @Override
+    public String restoreCommand(BlueGreenCheckpoint cp, Colour side) {
+        return "aws ecs update-service --cluster " + spec.cluster() + " --service " + spec.service(side) + " --task-definition "
+                + shortName(cp.fromTaskDefinition()) + " --desired-count " + Math.max(1, cp.desiredCount());
+    }
+
+    @Override
     public String scaleToZeroByHand(Colour side) {
         return "aws ecs update-service --cluster " + spec.cluster() + " --service " + spec.service(side) + " --desired-count 0";
     }

@@ -23,6 +23,9 @@ interface Fleet {
      */
     int scaleToZero(BlueGreenCheckpoint cp, Colour side);
 
+    /** The command that puts the side back on what it ran when the deployment started, at its size then. */
+    String restoreCommand(BlueGreenCheckpoint cp, Colour side);
+
     /** The command that scales the side to 0 by hand. */
     String scaleToZeroByHand(Colour side);
 

@@ -127,4 +127,19 @@ class GroupsInTimeTest {
         assertThat(outcome(again)).isInstanceOf(Outcome.Succeeded.class);
         assertThat(world.asg.versions()).hasSize(2);
     }
+
+    @Test
+    void blueEmptiedBySomeoneElseIsNotSwitchedBackToAndTheAdviceBringsItBack() {
+        Ticker t = world.start(r -> r.scaleDownAfter("10m"));
+        t.runUntil(x -> phase(x) instanceof BlueGreenPhase.ScaleDownWait, 200);
+        world.asg.change(BLUE, 1, new Capacity(0, 0, 6));
+        world.asg.targetState(GREEN_TG, "unhealthy");
+        t.runToEnd();
+        Outcome o = outcome(t);
+        assertThat(o).as(o.message()).isInstanceOf(Outcome.Unsafe.class);
+        assertThat(o.message()).contains("did not switch back", "web-blue wants 0 instances",
+                "aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-blue --launch-template LaunchTemplateId="
+                        + FakeAutoScaling.TEMPLATE + ",Version=1 --min-size 2 --desired-capacity 3 --max-size 6");
+        assertThat(world.production()).isEqualTo(new Split(0, 100));
+    }
 }

@@ -117,6 +117,11 @@ public final class MotoAsg implements AutoCloseable {
         autoScaling.updateAutoScalingGroup(r -> r.autoScalingGroupName(name).minSize(min).desiredCapacity(desired).maxSize(max));
     }
 
+    /** Deletes both groups, so that the next scene in the same moto can have groups of the same names. */
+    public void deleteGroups() {
+        for (String g : List.of(BLUE, GREEN)) autoScaling.deleteAutoScalingGroup(r -> r.autoScalingGroupName(g).forceDelete(true));
+    }
+
     @Override
     public void close() {
         autoScaling.close();
