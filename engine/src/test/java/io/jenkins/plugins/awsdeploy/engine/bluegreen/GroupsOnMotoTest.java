@@ -140,7 +140,11 @@ class GroupsOnMotoTest {
         asg.makeDefault(1);
         alb.setAlarm(ALARM, StateValue.ALARM, "Threshold Crossed: 12 > 5");
         t.runUntil(x -> x.checkpoint().finished(), 20);
+        Outcome outcome = outcome(t);
+        assertThat(outcome).as(outcome.message()).isInstanceOf(Outcome.RolledBack.class);
+        assertThat(outcome.message()).contains("asg-5xx", "web-green stays up on " + asg.templateId + ":2 for inspection");
         assertThat(alb.listenerSplit()).isEqualTo(Split.ALL_STABLE);
+        assertThat(asg.tags(MotoAsg.GREEN)).doesNotContainKey(KnownGoodTag.KEY);
         assertThat(asg.group(MotoAsg.BLUE).desiredCapacity()).isEqualTo(3);
     }
 }
