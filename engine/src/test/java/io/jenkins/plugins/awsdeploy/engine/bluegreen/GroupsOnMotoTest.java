@@ -117,6 +117,38 @@ class GroupsOnMotoTest {
     }
 
     @Test
+    void theNextRunDeploysTheOtherWayCountingOnlyTheGroupsOwnInstancesAsTargets() {
+        Ticker first = start(r -> r.scaleDownAfter("0s"));
+        first.runUntil(x -> phase(x) instanceof BlueGreenPhase.WaitingForIdle, 20);
+        asg.makeDefault(2);
+        first.runToEnd();
+        assertThat(outcome(first)).isInstanceOf(Outcome.Succeeded.class);
+        // moto did not deregister blue's 3 instances when blue was scaled to 0: its target group still calls them healthy.
+        assertThat(alb.elb.describeTargetHealth(r -> r.targetGroupArn(alb.blueTg)).targetHealthDescriptions()).hasSize(3);
+
+        Ticker second = start(r -> r.imageId(MotoAsg.AMI_V1).scaleDownAfter("0s"));
+        second.runUntil(x -> phase(x) instanceof BlueGreenPhase.WaitingForIdle, 20);
+        assertThat(asg.group(MotoAsg.BLUE).launchTemplate().version()).isEqualTo("3");
+        assertThat(asg.versions()).containsEntry(3L, MotoAsg.AMI_V1);
+        // Blue's new instances read as version 2 until 3 is the default: the stale healthy targets do not make it ready.
+        second.runUntil(x -> false, 3);
+        assertThat(phase(second)).isInstanceOf(BlueGreenPhase.WaitingForIdle.class);
+        asg.makeDefault(3);
+        second.runToEnd();
+
+        Outcome outcome = outcome(second);
+        assertThat(outcome).as(outcome.message()).isInstanceOf(Outcome.Succeeded.class);
+        // Blue's target group lists 6 healthy targets: 3 stale ones of the instances blue no longer has, 3 of its own.
+        assertThat(alb.elb.describeTargetHealth(r -> r.targetGroupArn(alb.blueTg)).targetHealthDescriptions()).hasSize(6);
+        assertThat(second.events()).anySatisfy(e -> assertThat(e.message()).contains("web-blue is stable on " + asg.templateId
+                + ":3: 3/3 instances InService on version 3, 3 healthy targets for 3 instances"));
+        assertThat(alb.listenerWeights()).isEqualTo(Map.of(alb.blueTg, 100, alb.greenTg, 0));
+        assertThat(asg.group(MotoAsg.GREEN).desiredCapacity()).isZero();
+        assertThat(asg.tags(MotoAsg.GREEN)).containsEntry(AsgFleet.CAPACITY_TAG, "min=3,desired=3,max=6");
+        assertThat(asg.tags(MotoAsg.BLUE)).containsEntry(KnownGoodTag.KEY, asg.templateId + ":3");
+    }
+
+    @Test
     void anExistingVersionIsDeployedAsItIs() {
         long v3 = asg.newVersion(MotoAsg.AMI_V2);
         Ticker t = start(r -> r.imageId(null).launchTemplateVersion(Long.toString(v3)));
