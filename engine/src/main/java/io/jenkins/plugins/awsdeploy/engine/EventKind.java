@@ -21,5 +21,7 @@ public enum EventKind {
     SCALED_DOWN,
     INFO,
     SUCCEEDED,
-    FAILED
+    FAILED,
+    /** A change AWS propagates (a Route 53 change batch) reached everything that answers: the bake starts. */
+    INSYNC
 }

@@ -4,21 +4,28 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import java.util.Optional;
 
 /** Sends each resource to the adapter of its service, by its ARN: load balancer parts to ELB, services to ECS,
- * groups to Auto Scaling. */
+ * Route 53 record sets to their hosted zone's tags, groups to Auto Scaling. */
 public final class LeasesByService implements LeasePort {
 
     private final LeasePort elb;
     private final LeasePort ecs;
+    private final LeasePort route53;
     private final LeasePort autoScaling;
 
     public LeasesByService(LeasePort elb, LeasePort ecs) {
         this(elb, ecs, null);
     }
 
-    /** @param autoScaling the adapter for Auto Scaling groups; null where none is wired */
-    public LeasesByService(LeasePort elb, LeasePort ecs, LeasePort autoScaling) {
+    /** @param route53 markers of Route 53 record sets ({@link Route53Leases}); null where none are driven */
+    public LeasesByService(LeasePort elb, LeasePort ecs, LeasePort route53) {
+        this(elb, ecs, route53, null);
+    }
+
+    /** @param autoScaling markers on Auto Scaling groups ({@link AsgLeases}); null where none are driven */
+    public LeasesByService(LeasePort elb, LeasePort ecs, LeasePort route53, LeasePort autoScaling) {
         this.elb = elb;
         this.ecs = ecs;
+        this.route53 = route53;
         this.autoScaling = autoScaling;
     }
 
@@ -42,6 +49,7 @@ public final class LeasesByService implements LeasePort {
         if (service.equals("elasticloadbalancing")) return elb;
         if (service.equals("ecs")) return ecs;
         if (service.equals("autoscaling") && autoScaling != null) return autoScaling;
+        if (service.equals("route53") && route53 != null) return route53;
         throw new IllegalArgumentException("no ownership marker can be stored on " + arn);
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.Capacity;
+import io.jenkins.plugins.awsdeploy.engine.aws.RecordsPort;
 import io.jenkins.plugins.awsdeploy.engine.testing.FakeAutoScaling;
 import io.jenkins.plugins.awsdeploy.engine.testing.FakeAws;
 import io.jenkins.plugins.awsdeploy.engine.testing.Ticker;
@@ -39,7 +40,7 @@ final class GroupWorld {
     }
 
     AwsPorts ports() {
-        return new AwsPorts(aws, aws, aws.ecs(), aws, asg);
+        return new AwsPorts(aws, aws, aws.ecs(), aws, RecordsPort.NONE, asg);
     }
 
     Ticker start(UnaryOperator<BlueGreenRequest> tweak) {
