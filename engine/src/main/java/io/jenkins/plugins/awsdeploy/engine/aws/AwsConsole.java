@@ -37,6 +37,7 @@ public final class AwsConsole {
             case ECS_SERVICE -> ecsService(resource.cluster(), id);
             case HOSTED_ZONE -> hostedZoneRecords(id);
             case AUTO_SCALING_GROUP -> autoScalingGroup(id);
+            case LAMBDA_ALIAS -> lambdaAlias(id);
         };
     }
 
@@ -71,6 +72,16 @@ public final class AwsConsole {
 
     public String autoScalingGroup(String name) {
         return ec2("AutoScalingGroupDetails:id=" + path(name));
+    }
+
+    /** {@code api:live}, or the alias's ARN: the function's page, on the alias's tab. */
+    public String lambdaAlias(String qualifiedName) {
+        String name = qualifiedName.startsWith("arn:") ? qualifiedName.substring(qualifiedName.indexOf(":function:") + 10)
+                : qualifiedName;
+        int colon = name.lastIndexOf(':');
+        String function = colon > 0 ? name.substring(0, colon) : name;
+        String alias = colon > 0 ? name.substring(colon + 1) : "";
+        return base + "/lambda/home?region=" + region + "#/functions/" + path(function) + "/aliases/" + path(alias);
     }
 
     private String ec2(String fragment) {

@@ -40,7 +40,7 @@ final class GroupWorld {
     }
 
     AwsPorts ports() {
-        return new AwsPorts(aws, aws, aws.ecs(), aws, RecordsPort.NONE, asg);
+        return new AwsPorts(aws, aws, aws.ecs(), aws, RecordsPort.NONE, null, asg);
     }
 
     Ticker start(UnaryOperator<BlueGreenRequest> tweak) {
