@@ -16,7 +16,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code blueGreenDeploy}: deploys a new revision to the idle one of two ECS services behind the same load balancer,
+ * {@code blueGreenDeploy}: deploys a new revision to the idle one of two ECS services (or EC2 Auto Scaling groups)
+ * behind the same load balancer,
  * waits until it is healthy, then switches the listener's traffic to it (in steps if asked, alarms watched), and keeps
  * the old side running for {@code scaleDownAfter} before scaling it to zero. The parameters are those of
  * {@code aws-deploy blue-green}, in camelCase.
@@ -45,6 +46,10 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
     private String testRuleArn;
     private String approvalTimeout;
     private boolean force;
+    private String blueAutoScalingGroup;
+    private String greenAutoScalingGroup;
+    private String imageId;
+    private String launchTemplateVersion;
 
     @DataBoundConstructor
     public BlueGreenDeployStep(String cluster, String blueService, String blueTargetGroup, String greenService,
@@ -233,6 +238,45 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
         this.force = force;
     }
 
+    public String getBlueAutoScalingGroup() {
+        return blueAutoScalingGroup;
+    }
+
+    /** Instead of ECS services (cluster, blueService, greenService left out): one of two Auto Scaling groups. */
+    @DataBoundSetter
+    public void setBlueAutoScalingGroup(String blueAutoScalingGroup) {
+        this.blueAutoScalingGroup = trimmed(blueAutoScalingGroup);
+    }
+
+    public String getGreenAutoScalingGroup() {
+        return greenAutoScalingGroup;
+    }
+
+    @DataBoundSetter
+    public void setGreenAutoScalingGroup(String greenAutoScalingGroup) {
+        this.greenAutoScalingGroup = trimmed(greenAutoScalingGroup);
+    }
+
+    public String getImageId() {
+        return imageId;
+    }
+
+    /** The AMI of a new version of the live group's launch template. */
+    @DataBoundSetter
+    public void setImageId(String imageId) {
+        this.imageId = trimmed(imageId);
+    }
+
+    public String getLaunchTemplateVersion() {
+        return launchTemplateVersion;
+    }
+
+    /** Or: an existing version of the live group's launch template. */
+    @DataBoundSetter
+    public void setLaunchTemplateVersion(String launchTemplateVersion) {
+        this.launchTemplateVersion = trimmed(launchTemplateVersion);
+    }
+
     @Override
     String poll() {
         return poll;
@@ -240,6 +284,9 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
 
     @Override
     String target() {
+        if (blueAutoScalingGroup != null || greenAutoScalingGroup != null) {
+            return "Auto Scaling groups " + blueAutoScalingGroup + "/" + greenAutoScalingGroup;
+        }
         return "services " + AwsArn.shortName(String.valueOf(blueService)) + "/"
                 + AwsArn.shortName(String.valueOf(greenService)) + " in cluster "
                 + AwsArn.shortName(String.valueOf(cluster));
@@ -267,6 +314,10 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
                 .testRuleArn(testRuleArn)
                 .approvalTimeout(approvalTimeout)
                 .force(force)
+                .blueAutoScalingGroup(blueAutoScalingGroup)
+                .greenAutoScalingGroup(greenAutoScalingGroup)
+                .imageId(imageId)
+                .launchTemplateVersion(launchTemplateVersion)
                 .region(region);
         // The request has its own defaults for these; a null would replace them.
         if (healthTimeout != null) request.healthTimeout(healthTimeout);

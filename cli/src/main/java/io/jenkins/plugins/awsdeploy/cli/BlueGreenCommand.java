@@ -22,6 +22,12 @@ import picocli.CommandLine.Option;
                 "Deploy a new revision to the idle one of two ECS services, wait until it is stable and healthy, then "
                         + "switch production traffic to it, at once or in steps, while CloudWatch alarms are watched.",
                 "",
+                "Or the same with two EC2 Auto Scaling groups: the idle group (which must be empty) gets a launch "
+                        + "template version (--image-id or --launch-template-version) and the live group's min, desired "
+                        + "and max; it is switched to once every instance is InService on that version and every target "
+                        + "healthy. After the wait the old group is scaled to 0, its size kept in its tag "
+                        + "aws-deploy:capacity-before-scale-down; the version is tagged on the new group as the last known good.",
+                "",
                 "The idle side is the one the listener sends no traffic to: which side is live is read, never "
                         + "assumed, so the next run deploys the other way. After the switch the old side keeps running "
                         + "for --scale-down-after while the alarms are watched; an alarm (or Ctrl-C) until then switches "
@@ -41,7 +47,12 @@ import picocli.CommandLine.Option;
                 "         [--health-timeout 10m] [--scale-down-after 5m]",
                 "         [--scale-down-failed] [--test-listener-arn ARN | --test-rule-arn ARN]",
                 "         [--force] [--poll 5s] [--region R] [--endpoint-url URL] [--call-timeout 20s]",
-                "         [--state-file FILE] [--timeline FILE.svg] [--json] [--heartbeat 1m]"},
+                "         [--state-file FILE] [--timeline FILE.svg] [--json] [--heartbeat 1m]",
+                "aws-deploy blue-green --blue-auto-scaling-group NAME --blue-target-group ARN",
+                "         --green-auto-scaling-group NAME --green-target-group ARN",
+                "         (--listener-arn ARN | --rule-arn ARN)",
+                "         (--image-id AMI | --launch-template-version N)",
+                "         [the switch, alarm, approval and wait options above]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,
@@ -140,6 +151,24 @@ public final class BlueGreenCommand extends DeploymentCommand {
             description = "How often the new service, its targets and the alarms are read. Default: ${DEFAULT-VALUE}.")
     String poll;
 
+    @Option(names = "--blue-auto-scaling-group", order = 23, paramLabel = "NAME",
+            description = "Instead of ECS services: one of two EC2 Auto Scaling groups (by name), each registering its "
+                    + "instances in its own target group (--blue-target-group). Not with --cluster, --blue-service, "
+                    + "--green-service, --image or --task-definition.")
+    String blueAutoScalingGroup;
+
+    @Option(names = "--green-auto-scaling-group", order = 24, paramLabel = "NAME", description = "The other Auto Scaling group.")
+    String greenAutoScalingGroup;
+
+    @Option(names = "--image-id", order = 25, paramLabel = "AMI",
+            description = "The AMI to deploy to Auto Scaling groups: a new version of the live group's launch template is "
+                    + "created from the version it launches, with only the image replaced.")
+    String imageId;
+
+    @Option(names = "--launch-template-version", order = 26, paramLabel = "N",
+            description = "Or: an existing version of the live group's launch template to deploy as it is.")
+    String launchTemplateVersion;
+
     @Override
     protected Checkpoint plan(String region) {
         List<Problem> problems = new ArrayList<>();
@@ -161,6 +190,8 @@ public final class BlueGreenCommand extends DeploymentCommand {
                 .healthTimeout(healthTimeout).scaleDownAfter(scaleDownAfter).scaleDownFailed(scaleDownFailed)
                 .testListenerArn(testListenerArn).testRuleArn(testRuleArn)
                 .force(force)
+                .blueAutoScalingGroup(blueAutoScalingGroup).greenAutoScalingGroup(greenAutoScalingGroup)
+                .imageId(imageId).launchTemplateVersion(launchTemplateVersion)
                 .poll(poll)
                 .region(region);
         try {

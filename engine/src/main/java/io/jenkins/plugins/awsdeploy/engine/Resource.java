@@ -17,7 +17,9 @@ public record Resource(Kind kind, String role, String id, String cluster) implem
 
     public enum Kind { LISTENER, LISTENER_RULE, TARGET_GROUP, ALARM, ECS_SERVICE, HOSTED_ZONE,
         /** A Lambda alias, its id the qualified name {@code api:live} (or the alias's ARN). */
-        LAMBDA_ALIAS }
+        LAMBDA_ALIAS,
+        /** An EC2 Auto Scaling group, its id the group's name. */
+        AUTO_SCALING_GROUP }
 
     /**
      * How a list of resources labels it: {@code listener}, {@code stable target group web-blue}, {@code alarm 5xx},

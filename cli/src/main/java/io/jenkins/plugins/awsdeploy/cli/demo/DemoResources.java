@@ -16,6 +16,9 @@ import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -58,12 +61,17 @@ public final class DemoResources implements AutoCloseable {
     /** An application load balancer in the default VPC, named {@code name}; returns its ARN. */
     public String loadBalancer(String name) {
         if (subnets == null) {
-            List<DefaultSubnets.Subnet> found = DefaultSubnets.find(http, endpoint, REGION, CREDENTIALS);
+            List<Subnet> found;
+            try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.of(REGION))
+                    .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS)).httpClient(http).build()) {
+                found = ec2.describeSubnets(r -> r.filters(Filter.builder().name("default-for-az").values("true").build()))
+                        .subnets();
+            }
             if (found.size() < 2) {
                 throw new IllegalStateException("the local AWS has " + found.size() + " default subnets; a load balancer needs 2");
             }
             vpcId = found.get(0).vpcId();
-            subnets = found.stream().limit(2).map(DefaultSubnets.Subnet::id).toList();
+            subnets = found.stream().limit(2).map(Subnet::subnetId).toList();
         }
         return elb.createLoadBalancer(r -> r.name(name).subnets(subnets)).loadBalancers().get(0).loadBalancerArn();
     }

@@ -36,6 +36,7 @@ public final class AwsConsole {
             case ALARM -> alarm(id);
             case ECS_SERVICE -> ecsService(resource.cluster(), id);
             case HOSTED_ZONE -> hostedZoneRecords(id);
+            case AUTO_SCALING_GROUP -> autoScalingGroup(id);
             case LAMBDA_ALIAS -> lambdaAlias(id);
         };
     }
@@ -67,6 +68,10 @@ public final class AwsConsole {
     /** The hosted zone's records page; Route 53 is global, the region only keeps the console where it was. */
     public String hostedZoneRecords(String zoneId) {
         return base + "/route53/v2/hostedzones?region=" + region + "#ListRecordSets/" + path(zoneId);
+    }
+
+    public String autoScalingGroup(String name) {
+        return ec2("AutoScalingGroupDetails:id=" + path(name));
     }
 
     /** {@code api:live}, or the alias's ARN: the function's page, on the alias's tab. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
 import java.time.Duration;
+import io.jenkins.plugins.awsdeploy.engine.ownership.AsgLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.EcsLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.ElbLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.LambdaLeases;
@@ -17,8 +18,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -46,6 +49,8 @@ public final class AwsSession implements AutoCloseable {
     private final EcsClient ecs;
     private final LambdaClient lambda;
     private final Route53Client route53;
+    private final AutoScalingClient autoScaling;
+    private final Ec2Client ec2;
     private final AwsPorts ports;
 
     public AwsSession(AwsAccess access) {
@@ -80,9 +85,12 @@ public final class AwsSession implements AutoCloseable {
         // Route 53 is global: its one endpoint answers for the partition's global region, whatever region the rest uses.
         route53 = configure(Route53Client.builder(), access, credentials, override).region(globalRegion(access.region())).build();
         lambda = configure(LambdaClient.builder(), access, credentials, override).build();
+        autoScaling = configure(AutoScalingClient.builder(), access, credentials, override).build();
+        ec2 = configure(Ec2Client.builder(), access, credentials, override).build();
         ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs),
-                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs), new Route53Leases(route53), new LambdaLeases(lambda)),
-                new Route53RecordSets(route53), new LambdaAliases(lambda));
+                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs), new Route53Leases(route53), new LambdaLeases(lambda),
+                        new AsgLeases(autoScaling)),
+                new Route53RecordSets(route53), new LambdaAliases(lambda), new Ec2AutoScaling(autoScaling, ec2, elb));
     }
 
     /**
@@ -167,6 +175,8 @@ public final class AwsSession implements AutoCloseable {
         elb.close();
         cloudWatch.close();
         ecs.close();
+        autoScaling.close();
+        ec2.close();
         route53.close();
         lambda.close();
         if (credentials instanceof AutoCloseable c) {

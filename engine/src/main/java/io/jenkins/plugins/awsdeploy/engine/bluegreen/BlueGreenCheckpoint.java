@@ -8,7 +8,9 @@ import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.aws.Capacity;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.CreatingVersion;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.Finished;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.PointingTest;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.Preflight;
@@ -37,10 +39,13 @@ import java.util.TreeMap;
  * @param live               the production split, stable = {@code from}, new = the other side; null until preflight
  * @param alarms             the alarm states of the last poll
  * @param claim              who this deployment is, and which resources carry its ownership marker
+ * @param capacity           an Auto Scaling live group's min/desired/max at preflight, which the new group is given and
+ *                           the old group is restored to by a rollback after its scale-down; null for ECS services
  */
 public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colour from, int desiredCount,
                                   String fromTaskDefinition, String taskDefinition, Split live,
-                                  Map<String, AlarmState> alarms, List<DeploymentEvent> history, Claim claim)
+                                  Map<String, AlarmState> alarms, List<DeploymentEvent> history, Claim claim,
+                                  Capacity capacity)
         implements Checkpoint {
 
     public BlueGreenCheckpoint {
@@ -55,7 +60,7 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
 
     /** A new deployment that is {@code who}: a shell that knows a stable id (a Jenkins build) gives it here. */
     public static BlueGreenCheckpoint start(BlueGreenSpec spec, Claim who) {
-        return new BlueGreenCheckpoint(spec, new Preflight(), null, 0, null, null, null, Map.of(), List.of(), who);
+        return new BlueGreenCheckpoint(spec, new Preflight(), null, 0, null, null, null, Map.of(), List.of(), who, null);
     }
 
     /** The side being deployed to; null until preflight. */
@@ -64,28 +69,32 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
     }
 
     BlueGreenCheckpoint with(BlueGreenPhase next) {
-        return new BlueGreenCheckpoint(spec, next, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, history, claim);
+        return new BlueGreenCheckpoint(spec, next, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, history, claim, capacity);
     }
 
     BlueGreenCheckpoint with(BlueGreenPhase next, Split nowLive) {
-        return new BlueGreenCheckpoint(spec, next, from, desiredCount, fromTaskDefinition, taskDefinition, nowLive, alarms, history, claim);
+        return new BlueGreenCheckpoint(spec, next, from, desiredCount, fromTaskDefinition, taskDefinition, nowLive, alarms, history, claim, capacity);
     }
 
     BlueGreenCheckpoint withAlarms(Map<String, AlarmState> states) {
-        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, states, history, claim);
+        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, states, history, claim, capacity);
     }
 
     BlueGreenCheckpoint withStart(Colour liveSide, int count, String liveRevision) {
-        return new BlueGreenCheckpoint(spec, phase, liveSide, count, liveRevision, taskDefinition, Split.ALL_STABLE, alarms, history, claim);
+        return new BlueGreenCheckpoint(spec, phase, liveSide, count, liveRevision, taskDefinition, Split.ALL_STABLE, alarms, history, claim, capacity);
+    }
+
+    BlueGreenCheckpoint withCapacity(Capacity c) {
+        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, history, claim, c);
     }
 
     BlueGreenCheckpoint withTaskDefinition(String revision) {
-        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, revision, live, alarms, history, claim);
+        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, revision, live, alarms, history, claim, capacity);
     }
 
     @Override
     public BlueGreenCheckpoint withClaim(Claim c) {
-        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, history, c);
+        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, history, c, capacity);
     }
 
     @Override
@@ -95,7 +104,7 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
 
     @Override
     public BlueGreenCheckpoint withHistory(List<DeploymentEvent> all) {
-        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, all, claim);
+        return new BlueGreenCheckpoint(spec, phase, from, desiredCount, fromTaskDefinition, taskDefinition, live, alarms, all, claim, capacity);
     }
 
     @Override
@@ -129,8 +138,10 @@ public record BlueGreenCheckpoint(BlueGreenSpec spec, BlueGreenPhase phase, Colo
         String newService = spec.service(to());
         String revision = shortName(taskDefinition);
         if (p instanceof Registering r) return "registering a copy of " + shortName(r.from()) + " with new images; " + onOld;
-        if (p instanceof UpdatingIdle) return "updating " + newService + " to " + revision + " at " + desiredCount
-                + " task(s); " + onOld;
+        if (p instanceof UpdatingIdle) return "updating " + newService + " to " + revision + " at "
+                + BlueGreenWords.size(this) + "; " + onOld;
+        if (p instanceof CreatingVersion c) return "creating a version of " + c.templateId() + ":" + c.sourceVersion()
+                + " with image " + c.imageId() + "; " + onOld;
         if (p instanceof WaitingForIdle w) return "waiting until " + newService + " is stable on " + revision
                 + (w.progress().isEmpty() ? "" : " (" + w.progress() + ")") + ", at most until " + w.deadline() + "; " + onOld;
         if (p instanceof PointingTest) return "pointing the test " + spec.testTarget().describe() + " at " + to() + "; " + onOld;

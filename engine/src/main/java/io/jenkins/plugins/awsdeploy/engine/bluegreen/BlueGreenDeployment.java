@@ -20,13 +20,14 @@ import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsPort;
-import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
-import io.jenkins.plugins.awsdeploy.engine.aws.TargetHealthSummary;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionInfo;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import io.jenkins.plugins.awsdeploy.engine.aws.AutoScalingPort;
+import io.jenkins.plugins.awsdeploy.engine.aws.TemplateVersion;
+import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.CreatingVersion;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.Finished;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.PointingTest;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.Preflight;
@@ -66,6 +67,7 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
     private static final DateTimeFormatter CLOCK = ClockText.UTC;
 
     private final EcsPort ecs;
+    private final AutoScalingPort autoScaling;
     private final TrafficPort traffic;
     private final AlarmPort alarms;
     private final CanaryDeployment canary;
@@ -78,14 +80,21 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
 
     /** @param clock times each event when it is told; null tells a call's events at the time it began */
     public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, Ownership ownership, Clock clock) {
+        this(ecs, traffic, alarms, null, ownership, clock);
+    }
+
+    /** @param autoScaling for deployments to Auto Scaling groups; null where only ECS services are deployed */
+    public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, AutoScalingPort autoScaling,
+                               Ownership ownership, Clock clock) {
         this.ecs = ecs;
+        this.autoScaling = autoScaling;
         this.traffic = traffic;
         this.alarms = alarms;
         this.ownership = ownership;
         this.clock = clock;
         this.canary = new CanaryDeployment(traffic, alarms, ownership, clock);
-        this.preflight = new BlueGreenPreflight(ecs, traffic, alarms, ownership);
-        this.endings = new BlueGreenEndings(ecs, traffic);
+        this.preflight = new BlueGreenPreflight(ecs, traffic, alarms, autoScaling, ownership);
+        this.endings = new BlueGreenEndings(ecs, traffic, autoScaling);
         this.takeover = new SwitchTakeover(endings);
     }
 
@@ -94,6 +103,7 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
         BlueGreenPhase phase = checkpoint.phase();
         if (phase instanceof Preflight) return preflight.run(st);
         if (phase instanceof Registering r) return register(st, r);
+        if (phase instanceof CreatingVersion c) return createVersion(st, c);
         if (phase instanceof UpdatingIdle u) return updateIdle(st, u);
         if (phase instanceof WaitingForIdle w) return waitForIdle(st, w);
         if (phase instanceof PointingTest p) return pointTest(st, p);
@@ -166,7 +176,7 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
         }
         st.say(EventKind.ABORT_REQUESTED, why, "end without switching");
         Outcome stopped = new Outcome.Stopped(new Cause.Aborted(why), new Restored.StillOn(oldSide(checkpoint)));
-        if (phase instanceof Registering) return endings.finish(st, stopped);
+        if (phase instanceof Registering || phase instanceof CreatingVersion) return endings.finish(st, stopped);
         return endings.failBeforeSwitch(st, stopped);
     }
 
@@ -195,13 +205,38 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
         return st.done(st.now);
     }
 
+    /**
+     * Makes the launch template version to deploy: the live group's, with only the image replaced. The client token is
+     * the deployment's, so a process killed right after the call gets the same version back when it calls again.
+     */
+    private Tick createVersion(Story<BlueGreenCheckpoint> st, CreatingVersion c) {
+        TemplateVersion made;
+        String source = TemplateVersion.revision(c.templateId(), c.sourceVersion());
+        try {
+            String deployment = st.cp.claim() == null ? "" : st.cp.claim().deploymentId();
+            made = autoScaling.createVersion(c.templateId(), c.sourceVersion(), c.imageId(), c.clientToken(deployment));
+        } catch (RuntimeException e) {
+            return endings.failedCall(st, c.attempts(), "create a version of " + source + " with image " + c.imageId(), e,
+                    n -> new CreatingVersion(c.templateId(), c.sourceVersion(), c.imageId(), n),
+                    why -> endings.finish(st, new Outcome.Failed(why + "; nothing was switched, " + allOnOld(st.cp))));
+        }
+        if (!c.imageId().equals(made.imageId())) {
+            return endings.finish(st, new Outcome.Failed("created " + made.revision() + " but EC2 reports image " + made.imageId()
+                    + " instead of " + c.imageId() + "; nothing was switched, " + allOnOld(st.cp)));
+        }
+        st.cp = st.cp.withTaskDefinition(made.revision()).with(new UpdatingIdle(made.revision(), 0));
+        st.say(EventKind.INFO, "created launch template version " + made.revision() + ", a copy of " + source + " with image "
+                + c.imageId(), updateNext(st.cp));
+        return st.done(st.now);
+    }
+
     private Tick updateIdle(Story<BlueGreenCheckpoint> st, UpdatingIdle u) {
         BlueGreenSpec spec = st.cp.spec();
         String idle = spec.service(st.cp.to());
         try {
             Optional<Tick> moved = endings.productionMoved(st, "before updating " + idle);
             if (moved.isPresent()) return moved.get();
-            ecs.updateService(spec.cluster(), idle, u.taskDefinition(), st.cp.desiredCount());
+            endings.fleet(spec).update(st.cp, st.cp.to(), u.taskDefinition());
         } catch (RuntimeException e) {
             return endings.failedCall(st, u.attempts(), "update " + idle, e, n -> new UpdatingIdle(u.taskDefinition(), n),
                     why -> endings.finish(st, new Outcome.Failed(why + "; nothing was switched, " + allOnOld(st.cp) + "; " + idle
@@ -210,7 +245,7 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
         Instant deadline = st.now.plus(spec.healthTimeout());
         st.cp = st.cp.with(new WaitingForIdle(u.taskDefinition(), deadline, ""));
         st.say(EventKind.SERVICE_UPDATED, "updated " + idle + " to " + shortName(u.taskDefinition()) + " at "
-                + st.cp.desiredCount() + " task(s)", "wait until it is stable and every target of "
+                + BlueGreenWords.size(st.cp), "wait until it is stable and every target of "
                 + ForwardWeights.shortName(spec.targetGroup(st.cp.to())) + " is healthy, at most until " + CLOCK.format(deadline));
         return st.done(Tick.wake(st.now, spec.poll(), deadline));
     }
@@ -220,13 +255,7 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
         String idle = spec.service(st.cp.to());
         Readiness seen;
         try {
-            Optional<EcsService> service = ecs.service(spec.cluster(), idle);
-            if (service.isEmpty()) {
-                seen = new Readiness(Readiness.State.CHANGED, idle + " no longer exists");
-            } else {
-                TargetHealthSummary health = traffic.health(spec.targetGroup(st.cp.to()));
-                seen = Readiness.of(service.get(), w.taskDefinition(), health, w.deadline().minus(spec.healthTimeout()));
-            }
+            seen = endings.fleet(spec).readiness(st.cp.to(), w.taskDefinition(), w.deadline().minus(spec.healthTimeout()));
         } catch (RuntimeException e) {
             seen = new Readiness(Readiness.State.WAITING, "could not be read: " + AwsFailure.describe(e));
         }
@@ -341,7 +370,7 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
     private Tick scaleDownOld(Story<BlueGreenCheckpoint> st, ScalingDownOld o) {
         BlueGreenSpec spec = st.cp.spec();
         String old = spec.service(st.cp.from());
-        EcsService after;
+        int after;
         try {
             ForwardWeights found = endings.readWeights(spec);
             if (!Optional.of(Split.canaryAt(100)).equals(endings.asSplit(st.cp, found))) {
@@ -357,16 +386,15 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
                         spec.plan().size() - 1, st.now), Split.canaryAt(100), st.cp.alarms());
                 return switchBack(st, all, new Cause.HealthFailed(cause), true);
             }
-            ecs.scale(spec.cluster(), old, 0);
-            after = ecs.service(spec.cluster(), old).orElseThrow(() -> new IllegalStateException(old + " no longer exists"));
+            after = endings.fleet(spec).scaleToZero(st.cp, st.cp.from());
         } catch (RuntimeException e) {
             return endings.failedCall(st, o.attempts(), "scale " + old + " to 0", e, ScalingDownOld::new,
-                    why -> endings.finish(st, new Outcome.Failed(liveOnNew(st.cp) + ", but " + why + "; scale it by hand: aws ecs "
-                            + "update-service --cluster " + spec.cluster() + " --service " + old + " --desired-count 0")));
+                    why -> endings.finish(st, new Outcome.Failed(liveOnNew(st.cp) + ", but " + why + "; scale it by hand: "
+                            + endings.fleet(spec).scaleToZeroByHand(st.cp.from()))));
         }
-        if (after.desiredCount() != 0) {
-            return endings.finish(st, new Outcome.Failed(liveOnNew(st.cp) + ", but " + old + " wants " + after.desiredCount()
-                    + " task(s) right after it was scaled to 0; something else (auto scaling?) sizes it"));
+        if (after != 0) {
+            return endings.finish(st, new Outcome.Failed(liveOnNew(st.cp) + ", but " + old + " wants " + after + " "
+                    + spec.fleet().unit() + "(s) right after it was scaled to 0; something else (auto scaling?) sizes it"));
         }
         st.cp = st.cp.with(new Recording(0));
         st.say(EventKind.SCALED_DOWN, "scaled " + old + " to 0 (it ran " + shortName(st.cp.fromTaskDefinition())
@@ -383,16 +411,16 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
         String recorded;
         int tasks;
         try {
-            EcsService s = ecs.service(spec.cluster(), service)
-                    .orElseThrow(() -> new IllegalStateException(service + " no longer exists"));
-            tasks = s.runningCount();
-            if (!BlueGreenCheckpoint.sameRevision(revision, s.taskDefinition())) {
+            Fleet fleet = endings.fleet(spec);
+            SideState s = fleet.read(st.cp.to());
+            if (!s.exists()) throw new IllegalStateException(service + " no longer exists");
+            tasks = s.running();
+            if (!BlueGreenCheckpoint.sameRevision(revision, s.revision())) {
                 return endings.finish(st, new Outcome.Failed(spec.service(st.cp.from()) + " was scaled to 0 and all traffic is on "
-                        + st.cp.to() + ", but " + service + " now runs " + shortName(s.taskDefinition()) + ", not "
+                        + st.cp.to() + ", but " + service + " now runs " + shortName(s.revision()) + ", not "
                         + shortName(revision) + "; someone else changed it, so no last known good was recorded"));
             }
-            ecs.tag(s.arn(), KnownGoodTag.of(TaskDefinitionRef.of(revision)));
-            recorded = ecs.service(spec.cluster(), service).flatMap(KnownGoodTag::on).orElse(null);
+            recorded = fleet.recordKnownGood(st.cp.to(), revision);
         } catch (RuntimeException e) {
             return endings.failedCall(st, r.attempts(), "tag " + service, e, Recording::new,
                     why -> endings.finish(st, new Outcome.Failed(liveOnNew(st.cp) + " and " + spec.service(st.cp.from())
@@ -403,7 +431,7 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
                     + "but the tag " + KnownGoodTag.KEY + " of " + service + " reads back as " + recorded));
         }
         // The count as ECS reports it now, not as it was planned: a count nobody checked is no news.
-        String message = liveOnNew(st.cp) + " with " + tasks + " task(s) running; " + spec.service(st.cp.from())
+        String message = liveOnNew(st.cp) + " with " + tasks + " " + spec.fleet().unit() + "(s) running; " + spec.service(st.cp.from())
                 + " was scaled to 0; " + shortName(revision) + " is recorded as the last known good of " + service;
         st.say(EventKind.SUCCEEDED, message, "");
         return endings.finish(st, new Outcome.Succeeded(message));
@@ -412,22 +440,21 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
     private Tick scaleDownNew(Story<BlueGreenCheckpoint> st, ScalingDownNew n) {
         BlueGreenSpec spec = st.cp.spec();
         String idle = spec.service(st.cp.to());
-        EcsService after;
+        int after;
         try {
             ForwardWeights found = endings.readWeights(spec);
             if (!Optional.of(Split.ALL_STABLE).equals(endings.asSplit(st.cp, found))) {
                 return endings.finish(st, new Outcome.Unsafe(n.outcome().message() + "; but the " + spec.target().describe()
                         + " now forwards " + found + ", so " + idle + " was not scaled down; someone else changed it", ""));
             }
-            ecs.scale(spec.cluster(), idle, 0);
-            after = ecs.service(spec.cluster(), idle).orElseThrow(() -> new IllegalStateException(idle + " no longer exists"));
+            after = endings.fleet(spec).scaleToZero(st.cp, st.cp.to());
         } catch (RuntimeException e) {
             return endings.failedCall(st, n.attempts(), "scale " + idle + " to 0", e, k -> new ScalingDownNew(n.outcome(), k),
                     why -> endings.finish(st, n.outcome().withNote(why)));
         }
-        if (after.desiredCount() != 0) {
-            return endings.finish(st, n.outcome().withNote(idle + " wants " + after.desiredCount()
-                    + " task(s) right after it was scaled to 0"));
+        if (after != 0) {
+            return endings.finish(st, n.outcome().withNote(idle + " wants " + after + " " + spec.fleet().unit()
+                    + "(s) right after it was scaled to 0"));
         }
         st.say(EventKind.SCALED_DOWN, "scaled " + idle + " to 0, as asked for a failed deployment", "");
         return endings.finish(st, n.outcome().withNote(idle + " was scaled to 0"));
@@ -436,7 +463,7 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
     // ---- pieces
 
     private static boolean beforeSwitch(BlueGreenPhase phase) {
-        return phase instanceof Registering || phase instanceof UpdatingIdle || phase instanceof WaitingForIdle
+        return phase instanceof Registering || phase instanceof CreatingVersion || phase instanceof UpdatingIdle || phase instanceof WaitingForIdle
                 || phase instanceof PointingTest;
     }
 

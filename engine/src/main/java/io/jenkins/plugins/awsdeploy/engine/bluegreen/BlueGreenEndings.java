@@ -9,6 +9,7 @@ import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
+import io.jenkins.plugins.awsdeploy.engine.aws.AutoScalingPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
@@ -28,13 +29,20 @@ final class BlueGreenEndings {
 
     private final EcsPort ecs;
     private final TrafficPort traffic;
+    private final AutoScalingPort autoScaling;
 
-    BlueGreenEndings(EcsPort ecs, TrafficPort traffic) {
+    BlueGreenEndings(EcsPort ecs, TrafficPort traffic, AutoScalingPort autoScaling) {
         this.ecs = ecs;
         this.traffic = traffic;
+        this.autoScaling = autoScaling;
     }
 
+    /** The one place that knows which fleets there are: the spec's choice, with the ports it needs. */
     Fleet fleet(BlueGreenSpec spec) {
+        if (spec.fleet() instanceof FleetSpec.AutoScalingGroups) {
+            if (autoScaling == null) throw new IllegalStateException("no Auto Scaling client is configured for this deployment");
+            return new AsgFleet(autoScaling, spec);
+        }
         return new EcsFleet(ecs, traffic, spec);
     }
 

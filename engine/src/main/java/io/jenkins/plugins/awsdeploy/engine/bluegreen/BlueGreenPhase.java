@@ -25,7 +25,8 @@ import java.util.Map;
         @JsonSubTypes.Type(BlueGreenPhase.ScalingDownOld.class),
         @JsonSubTypes.Type(BlueGreenPhase.Recording.class),
         @JsonSubTypes.Type(BlueGreenPhase.ScalingDownNew.class),
-        @JsonSubTypes.Type(BlueGreenPhase.Finished.class)})
+        @JsonSubTypes.Type(BlueGreenPhase.Finished.class),
+        @JsonSubTypes.Type(BlueGreenPhase.CreatingVersion.class)})
 public sealed interface BlueGreenPhase extends Serializable {
 
     /** Nothing has been changed yet. */
@@ -38,6 +39,27 @@ public sealed interface BlueGreenPhase extends Serializable {
      * identical revision on restart, which nothing uses.
      */
     record Registering(String from, Map<String, String> images, int attempts) implements BlueGreenPhase {
+    }
+
+    /**
+     * About to create a version of an Auto Scaling group's launch template: {@code sourceVersion} with only the image
+     * replaced. Repeating it is harmless: the request carries the deployment's client token.
+     */
+    record CreatingVersion(String templateId, long sourceVersion, String imageId, int attempts) implements BlueGreenPhase {
+
+        /**
+         * The same for every attempt of one deployment, different for any other deployment or image, and within EC2's
+         * 64 characters whatever the deployment's id is: a digest of all of them.
+         */
+        public String clientToken(String deploymentId) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest((deploymentId + "\n" + templateId + "\n"
+                        + sourceVersion + "\n" + imageId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return "aws-deploy-" + java.util.HexFormat.of().formatHex(digest, 0, 20);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
     }
 
     /** About to point the idle service at {@code taskDefinition} at the live side's desired count. */

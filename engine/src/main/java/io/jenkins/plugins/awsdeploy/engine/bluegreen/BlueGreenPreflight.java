@@ -13,6 +13,7 @@ import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmReading;
+import io.jenkins.plugins.awsdeploy.engine.aws.AutoScalingPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
@@ -47,16 +48,19 @@ final class BlueGreenPreflight {
     private final TrafficPort traffic;
     private final AlarmPort alarms;
     private final Ownership ownership;
+    private final GroupPreflight groups;
 
-    BlueGreenPreflight(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, Ownership ownership) {
+    BlueGreenPreflight(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, AutoScalingPort autoScaling, Ownership ownership) {
         this.ecs = ecs;
         this.traffic = traffic;
         this.alarms = alarms;
         this.ownership = ownership;
+        this.groups = new GroupPreflight(this, autoScaling);
     }
 
     Tick run(Story<BlueGreenCheckpoint> st) {
         BlueGreenSpec spec = st.cp.spec();
+        if (spec.fleet() instanceof FleetSpec.AutoScalingGroups) return groups.run(st);
         List<Problem> problems = new ArrayList<>();
         Map<Colour, EcsService> services = services(spec, problems);
         checkTargetGroups(spec, problems);
@@ -116,7 +120,9 @@ final class BlueGreenPreflight {
                 identical(spec, problems, liveService.name() + " already runs " + revision.familyRevision());
             }
         }
-        Survey marks = claimAll(st, services, problems);
+        Map<String, String> sides = new LinkedHashMap<>();
+        services.forEach((c, s) -> sides.put(s.arn(), BlueGreenSpec.serviceParameter(c)));
+        Survey marks = claimAll(st, sides, problems);
         if (!problems.isEmpty()) {
             Outcome.Invalid invalid = new Outcome.Invalid(problems);
             st.say(EventKind.FAILED, "preflight failed, " + invalid.message(), "");
@@ -183,16 +189,16 @@ final class BlueGreenPreflight {
 
     /**
      * Reads the ownership marks on everything this deployment will change (the listener or rule, the test
-     * listener, both services) and, when the preflight found no problem, marks them as its own. Null for
+     * listener, both sides: {@code sides} maps their ARNs to the parameters naming them) and, when the preflight found no problem, marks them as its own. Null for
      * a checkpoint without an owner.
      */
-    private Survey claimAll(Story<BlueGreenCheckpoint> st, Map<Colour, EcsService> services, List<Problem> problems) {
+    Survey claimAll(Story<BlueGreenCheckpoint> st, Map<String, String> sides, List<Problem> problems) {
         BlueGreenSpec spec = st.cp.spec();
         if (st.cp.claim() == null) return null;
         Map<String, String> drives = new LinkedHashMap<>();
         drives.put(spec.target().arn(), spec.target().parameter());
         if (spec.testTarget() != null) drives.put(spec.testTarget().arn(), spec.testTarget().parameter());
-        services.forEach((c, s) -> drives.put(s.arn(), BlueGreenSpec.serviceParameter(c)));
+        drives.putAll(sides);
         Survey marks = ownership.survey(st.cp.claim(), drives, st.now);
         problems.addAll(marks.problems());
         if (problems.isEmpty()) {
@@ -206,7 +212,7 @@ final class BlueGreenPreflight {
         return marks;
     }
 
-    private void checkTargetGroups(BlueGreenSpec spec, List<Problem> problems) {
+    void checkTargetGroups(BlueGreenSpec spec, List<Problem> problems) {
         Set<String> missing = ask(problems, "blueTargetGroup",
                 () -> traffic.missingTargetGroups(List.of(spec.blueTargetGroup(), spec.greenTargetGroup())));
         if (missing != null) {
@@ -218,7 +224,7 @@ final class BlueGreenPreflight {
         }
     }
 
-    private Colour liveSide(BlueGreenSpec spec, List<Problem> problems) {
+    Colour liveSide(BlueGreenSpec spec, List<Problem> problems) {
         TrafficTarget target = spec.target();
         Optional<ForwardWeights> found = ask(problems, target.parameter(), () -> traffic.read(target));
         if (found == null) return null;
@@ -239,7 +245,7 @@ final class BlueGreenPreflight {
         return null;
     }
 
-    private Map<String, AlarmState> checkAlarms(BlueGreenSpec spec, List<Problem> problems) {
+    Map<String, AlarmState> checkAlarms(BlueGreenSpec spec, List<Problem> problems) {
         Map<String, AlarmState> states = new TreeMap<>();
         if (spec.alarms().isEmpty()) return states;
         Map<String, AlarmReading> readings = ask(problems, "alarms", () -> alarms.read(spec.alarms()));
@@ -258,7 +264,7 @@ final class BlueGreenPreflight {
         return states;
     }
 
-    private void checkTestTarget(BlueGreenSpec spec, List<Problem> problems) {
+    void checkTestTarget(BlueGreenSpec spec, List<Problem> problems) {
         TrafficTarget test = spec.testTarget();
         if (test == null) return;
         Optional<ForwardWeights> found = ask(problems, test.parameter(), () -> traffic.read(test));
@@ -272,7 +278,7 @@ final class BlueGreenPreflight {
     }
 
     /** A new side identical to the live one switches nothing but the risk; only asked for it goes on. */
-    private static void identical(BlueGreenSpec spec, List<Problem> problems, String why) {
+    static void identical(BlueGreenSpec spec, List<Problem> problems, String why) {
         if (!spec.force()) {
             problems.add(new Problem("force", "is needed to deploy a revision identical to the live one: " + why
                     + "; nothing would change but the side serving it"));
@@ -311,7 +317,7 @@ final class BlueGreenPreflight {
     }
 
     /** Runs a read of the preflight; a failure becomes a problem of {@code parameter} and the answer null. */
-    private static <T> T ask(List<Problem> problems, String parameter, Supplier<T> read) {
+    static <T> T ask(List<Problem> problems, String parameter, Supplier<T> read) {
         try {
             return read.get();
         } catch (RuntimeException e) {

@@ -57,6 +57,10 @@ public final class BlueGreenRequest {
     private String approvalTimeout;
     private String region;
     private boolean force;
+    private String blueAutoScalingGroup;
+    private String greenAutoScalingGroup;
+    private String imageId;
+    private String launchTemplateVersion;
 
     public BlueGreenRequest cluster(String v) { cluster = v; return this; }
     public BlueGreenRequest blueService(String v) { blueService = v; return this; }
@@ -96,8 +100,16 @@ public final class BlueGreenRequest {
     public BlueGreenRequest region(String v) { region = v; return this; }
     /** Deploy even when the new revision would be identical to the live one (a redeploy on purpose). */
     public BlueGreenRequest force(boolean v) { force = v; return this; }
+    /** Instead of ECS services: the Auto Scaling groups of the two sides, by name. */
+    public BlueGreenRequest blueAutoScalingGroup(String v) { blueAutoScalingGroup = v; return this; }
+    public BlueGreenRequest greenAutoScalingGroup(String v) { greenAutoScalingGroup = v; return this; }
+    /** The AMI of a new version of the live group's launch template. */
+    public BlueGreenRequest imageId(String v) { imageId = v; return this; }
+    /** Or: an existing version of the live group's launch template. */
+    public BlueGreenRequest launchTemplateVersion(String v) { launchTemplateVersion = v; return this; }
 
     public BlueGreenSpec toSpec() {
+        if (groupsChosen()) return groupSpec();
         List<Problem> problems = new ArrayList<>();
         checkEcsName("cluster", cluster, "cluster/", "cluster", problems);
         checkEcsName("blueService", blueService, "service/", "service", problems);
@@ -119,6 +131,40 @@ public final class BlueGreenRequest {
         return new BlueGreenSpec(cluster.trim(), blueService.trim(), alb.stableTargetGroup(), greenService.trim(),
                 alb.canaryTargetGroup(), alb.target(), trimmed(images), present(taskDefinition) ? taskDefinition.trim() : null,
                 s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test, force);
+    }
+
+    /** Any Auto Scaling parameter chooses Auto Scaling groups; then no ECS parameter may be given. */
+    private boolean groupsChosen() {
+        return present(blueAutoScalingGroup) || present(greenAutoScalingGroup) || present(imageId) || present(launchTemplateVersion);
+    }
+
+    private BlueGreenSpec groupSpec() {
+        List<Problem> problems = new ArrayList<>();
+        new GroupParameters(blueAutoScalingGroup, greenAutoScalingGroup, imageId, launchTemplateVersion)
+                .check(ecsParametersGiven(), problems);
+        Optional<CanarySpec> traffic = switchParameters(problems);
+        Duration health = BlueGreenParameters.HEALTH_TIMEOUT.duration(healthTimeout, problems);
+        Duration scaleDown = BlueGreenParameters.SCALE_DOWN_AFTER.duration(scaleDownAfter, problems);
+        TrafficTarget test = testTarget(problems);
+        if (!problems.isEmpty() || traffic.isEmpty()) throw new InvalidInputException(problems);
+        CanarySpec s = traffic.get();
+        AlbForward alb = (AlbForward) s.router();
+        FleetSpec.AutoScalingGroups groups = new FleetSpec.AutoScalingGroups(blueAutoScalingGroup.trim(),
+                greenAutoScalingGroup.trim(), present(imageId) ? imageId.trim() : null,
+                present(launchTemplateVersion) ? Long.valueOf(launchTemplateVersion.trim()) : null);
+        return new BlueGreenSpec(null, null, alb.stableTargetGroup(), null, alb.canaryTargetGroup(), alb.target(), Map.of(), null,
+                s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test, force, groups);
+    }
+
+    /** The ECS parameters given, by name: with Auto Scaling groups each one is a mistake. */
+    private List<String> ecsParametersGiven() {
+        List<String> given = new ArrayList<>();
+        if (present(cluster)) given.add("cluster");
+        if (present(blueService)) given.add("blueService");
+        if (present(greenService)) given.add("greenService");
+        if (!images.isEmpty()) given.add("images");
+        if (present(taskDefinition)) given.add("taskDefinition");
+        return given;
     }
 
     /**

@@ -22,12 +22,15 @@ import java.util.Map;
  * @param scaleDownFailed scale the new side to 0 when the deployment fails or is stopped, instead of keeping it for inspection
  * @param testTarget      a listener or rule to point at the new side before any production traffic moves; null if none
  * @param force           deploy even a revision identical to the one the live side runs
+ * @param groups          the two Auto Scaling groups when they, not ECS services, run the sides; null for ECS
+ *                        (then {@code cluster}, {@code blueService}, {@code greenService} name the services)
  */
 public record BlueGreenSpec(String cluster, String blueService, String blueTargetGroup, String greenService,
                             String greenTargetGroup, TrafficTarget target, Map<String, String> images,
                             String taskDefinition, CanaryPlan plan, List<String> alarms, Duration poll,
                             Duration approvalTimeout, Duration healthTimeout, Duration scaleDownAfter,
-                            boolean scaleDownFailed, TrafficTarget testTarget, boolean force) implements Serializable {
+                            boolean scaleDownFailed, TrafficTarget testTarget, boolean force,
+                            FleetSpec.AutoScalingGroups groups) implements Serializable {
 
     public static final String ONLY_CONTAINER = "";
 
@@ -36,8 +39,24 @@ public record BlueGreenSpec(String cluster, String blueService, String blueTarge
         alarms = List.copyOf(alarms);
     }
 
+    /** Two ECS services, as before Auto Scaling groups were a choice. */
+    public BlueGreenSpec(String cluster, String blueService, String blueTargetGroup, String greenService,
+                         String greenTargetGroup, TrafficTarget target, Map<String, String> images,
+                         String taskDefinition, CanaryPlan plan, List<String> alarms, Duration poll,
+                         Duration approvalTimeout, Duration healthTimeout, Duration scaleDownAfter,
+                         boolean scaleDownFailed, TrafficTarget testTarget, boolean force) {
+        this(cluster, blueService, blueTargetGroup, greenService, greenTargetGroup, target, images, taskDefinition, plan,
+                alarms, poll, approvalTimeout, healthTimeout, scaleDownAfter, scaleDownFailed, testTarget, force, null);
+    }
+
+    /** What runs the sides. */
+    public FleetSpec fleet() {
+        return groups != null ? groups : new FleetSpec.EcsServices(cluster, blueService, greenService);
+    }
+
+    /** The service or Auto Scaling group of a side. */
     public String service(Colour colour) {
-        return colour == Colour.BLUE ? blueService : greenService;
+        return fleet().name(colour);
     }
 
     public String targetGroup(Colour colour) {
@@ -47,6 +66,10 @@ public record BlueGreenSpec(String cluster, String blueService, String blueTarge
     /** The parameter that names a colour's service or target group, for problems found in AWS. */
     static String serviceParameter(Colour colour) {
         return colour == Colour.BLUE ? "blueService" : "greenService";
+    }
+
+    String sideParameter(Colour colour) {
+        return fleet().parameter(colour);
     }
 
     static String targetGroupParameter(Colour colour) {

@@ -21,7 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Blue/green on ECS: deploy to the idle service, check it, switch the listener to it through a canary. */
+/**
+ * Blue/green on ECS services or Auto Scaling groups: deploy to the idle side, check it, switch the listener to it through
+ * a canary.
+ */
 public final class BlueGreenStrategy implements Strategy<BlueGreenCheckpoint> {
 
     public String type() {
@@ -38,7 +41,7 @@ public final class BlueGreenStrategy implements Strategy<BlueGreenCheckpoint> {
     }
 
     public Reconciler<BlueGreenCheckpoint> reconciler(AwsPorts ports, Ownership ownership, Clock clock) {
-        return new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms(), ownership, clock);
+        return new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms(), ports.autoScaling(), ownership, clock);
     }
 
     public Progress progress(BlueGreenCheckpoint checkpoint, Instant now) {
@@ -47,10 +50,12 @@ public final class BlueGreenStrategy implements Strategy<BlueGreenCheckpoint> {
 
     public String title(BlueGreenCheckpoint b) {
         BlueGreenSpec spec = b.spec();
-        String what = spec.taskDefinition() != null ? TaskDefinitionRef.shortName(spec.taskDefinition())
+        String what = spec.groups() != null ? (spec.groups().imageId() != null ? spec.groups().imageId()
+                : "launch template version " + spec.groups().launchTemplateVersion())
+                : spec.taskDefinition() != null ? TaskDefinitionRef.shortName(spec.taskDefinition())
                 : spec.images().entrySet().stream().map(e -> e.getKey().isEmpty() ? e.getValue() : e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
-        String direction = b.from() == null ? spec.blueService() + " ⇄ " + spec.greenService()
+        String direction = b.from() == null ? spec.service(Colour.BLUE) + " ⇄ " + spec.service(Colour.GREEN)
                 : spec.service(b.from()) + " → " + spec.service(b.to());
         // The listener is left out: its ARN would push the rest of the title off the picture.
         return "Blue/green " + direction + ": " + what;
@@ -74,7 +79,9 @@ public final class BlueGreenStrategy implements Strategy<BlueGreenCheckpoint> {
         all.add(Resource.traffic("", spec.target()));
         if (spec.testTarget() != null) all.add(Resource.traffic("test ", spec.testTarget()));
         for (Colour c : Colour.values()) {
-            all.add(new Resource(Resource.Kind.ECS_SERVICE, "ECS service", spec.service(c), spec.cluster()));
+            all.add(spec.groups() != null
+                    ? Resource.of(Resource.Kind.AUTO_SCALING_GROUP, "Auto Scaling group", spec.service(c))
+                    : new Resource(Resource.Kind.ECS_SERVICE, "ECS service", spec.service(c), spec.cluster()));
         }
         for (Colour c : Colour.values()) {
             all.add(Resource.of(Resource.Kind.TARGET_GROUP, colour(c) + " target group", spec.targetGroup(c)));

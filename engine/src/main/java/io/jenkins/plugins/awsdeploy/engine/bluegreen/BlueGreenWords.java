@@ -25,8 +25,12 @@ final class BlueGreenWords {
     }
 
     static String updateNext(BlueGreenCheckpoint cp) {
-        return "update " + cp.spec().service(cp.to()) + " to " + shortName(cp.taskDefinition()) + " at "
-                + cp.desiredCount() + " task(s)";
+        return "update " + cp.spec().service(cp.to()) + " to " + shortName(cp.taskDefinition()) + " at " + size(cp);
+    }
+
+    /** {@code 3 task(s)}, or a group's {@code min 2, desired 3, max 6}: the size the new side is given. */
+    static String size(BlueGreenCheckpoint cp) {
+        return cp.capacity() != null ? cp.capacity().toString() : cp.desiredCount() + " task(s)";
     }
 
     static String switchNext(BlueGreenCheckpoint cp) {

@@ -19,10 +19,16 @@ import java.util.TreeMap;
  *                  progress); empty when it does
  */
 record SideState(String name, boolean exists, String revision, List<String> unsettled, int desired, int running,
-                 TargetHealthSummary targets) {
+                 TargetHealthSummary targets, String unit) {
 
     SideState {
         unsettled = List.copyOf(unsettled);
+    }
+
+    /** A side of ECS tasks. */
+    SideState(String name, boolean exists, String revision, List<String> unsettled, int desired, int running,
+              TargetHealthSummary targets) {
+        this(name, exists, revision, unsettled, desired, running, targets, "task");
     }
 
     static SideState gone(String name) {
@@ -44,9 +50,9 @@ record SideState(String name, boolean exists, String revision, List<String> unse
         }
         unsettled.forEach(u -> why.add(name + ": " + u));
         if (desired == 0) {
-            why.add(name + " wants 0 tasks");
+            why.add(name + " wants 0 " + unit + "s");
         } else if (running != desired) {
-            why.add(name + " runs " + running + " of " + desired + " tasks");
+            why.add(name + " runs " + running + " of " + desired + " " + unit + "s");
         }
         if (desired > 0 && fewerHealthyThanDesired()) why.add(name + ": " + health());
         return why;
@@ -59,16 +65,20 @@ record SideState(String name, boolean exists, String revision, List<String> unse
 
     /** {@code 1 healthy target for 2 tasks (1 unhealthy)}. */
     String health() {
-        return healthOf(targets, desired);
+        return healthOf(targets, desired, unit);
     }
 
     static String healthOf(TargetHealthSummary targets, int desired) {
+        return healthOf(targets, desired, "task");
+    }
+
+    static String healthOf(TargetHealthSummary targets, int desired, String unit) {
         int healthy = targets.healthy();
         Map<String, Integer> others = new TreeMap<>(targets.byState());
         others.remove("healthy");
         others.values().removeIf(n -> n == 0);
         StringBuilder text = new StringBuilder().append(healthy).append(healthy == 1 ? " healthy target" : " healthy targets")
-                .append(" for ").append(desired).append(desired == 1 ? " task" : " tasks");
+                .append(" for ").append(desired).append(' ').append(unit).append(desired == 1 ? "" : "s");
         if (!others.isEmpty()) {
             List<String> parts = new ArrayList<>();
             others.forEach((state, n) -> parts.add(n + " " + state));
@@ -81,6 +91,6 @@ record SideState(String name, boolean exists, String revision, List<String> unse
     String describe() {
         if (!exists) return name + " no longer exists";
         return name + " runs " + shortName(revision) + (unsettled.isEmpty() ? "" : " (" + String.join(", ", unsettled) + ")")
-                + ", " + running + "/" + desired + " tasks, " + health();
+                + ", " + running + "/" + desired + " " + unit + "s, " + health();
     }
 }

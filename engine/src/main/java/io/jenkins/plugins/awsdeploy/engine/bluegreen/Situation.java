@@ -23,11 +23,13 @@ final class Situation {
     private final ForwardWeights weights;
     private final Map<Colour, SideState> sides = new EnumMap<>(Colour.class);
     private final Map<Colour, String> unreadable = new EnumMap<>(Colour.class);
+    private final Fleet fleet;
 
-    private Situation(BlueGreenCheckpoint cp, String listener, ForwardWeights weights) {
+    private Situation(BlueGreenCheckpoint cp, String listener, ForwardWeights weights, Fleet fleet) {
         this.cp = cp;
         this.listener = listener;
         this.weights = weights;
+        this.fleet = fleet;
     }
 
     static Situation read(BlueGreenCheckpoint cp, TrafficPort traffic, Fleet fleet) {
@@ -40,7 +42,7 @@ final class Situation {
         } catch (RuntimeException e) {
             forwards = "could not be read (" + AwsFailure.describe(e) + ")";
         }
-        Situation s = new Situation(cp, "the " + spec.target().describe() + " " + forwards, weights);
+        Situation s = new Situation(cp, "the " + spec.target().describe() + " " + forwards, weights, fleet);
         for (Colour c : Colour.values()) {
             try {
                 s.sides.put(c, fleet.read(c));
@@ -67,7 +69,7 @@ final class Situation {
         if (serving.isPresent()) {
             Colour c = serving.get();
             String side = c + " (" + spec.service(c) + ")";
-            String serves = shortName(revisionOf(c)) + " with every task healthy";
+            String serves = shortName(revisionOf(c)) + " with every " + spec.fleet().unit() + " healthy";
             boolean allThere = weights != null && weights.asSplit(spec.targetGroup(c.other()), spec.targetGroup(c))
                     .filter(split -> split.canary() == 100).isPresent();
             if (allThere) return "all traffic is on " + side + ", which serves " + serves + "; nothing needs to move to keep it served";
@@ -78,10 +80,9 @@ final class Situation {
                     + " (that command replaces every action: with other actions edit the forward action in the console)";
         }
         Colour old = cp.from();
-        return "neither side serves its revision with every task healthy: bring " + spec.service(old) + " back first (aws ecs "
-                + "update-service --cluster " + spec.cluster() + " --service " + spec.service(old) + " --task-definition "
-                + shortName(cp.fromTaskDefinition()) + " --desired-count " + Math.max(1, cp.desiredCount())
-                + "), wait until its targets are healthy, then send all traffic to " + ForwardWeights.shortName(spec.targetGroup(old));
+        return "neither side serves its revision with every " + spec.fleet().unit() + " healthy: bring " + spec.service(old)
+                + " back first (" + fleet.restoreCommand(cp, old) + "), wait until its targets are healthy, then send all traffic to "
+                + ForwardWeights.shortName(spec.targetGroup(old));
     }
 
     /** The old side if it still serves what it ran, else the new side if it serves the new revision. */

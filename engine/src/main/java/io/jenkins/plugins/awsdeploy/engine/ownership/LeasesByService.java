@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Sends each resource to the adapter of its service, by its ARN: load balancer parts to ELB, services to ECS,
- * Route 53 record sets to their hosted zone's tags, Lambda functions to their own tags.
+ * Route 53 record sets to their hosted zone's tags, Lambda functions to their own tags, groups to Auto Scaling.
  */
 public final class LeasesByService implements LeasePort {
 
@@ -13,6 +13,7 @@ public final class LeasesByService implements LeasePort {
     private final LeasePort ecs;
     private final LeasePort route53;
     private final LeasePort lambda;
+    private final LeasePort autoScaling;
 
     public LeasesByService(LeasePort elb, LeasePort ecs) {
         this(elb, ecs, null, null);
@@ -25,10 +26,16 @@ public final class LeasesByService implements LeasePort {
 
     /** @param lambda markers of Lambda functions ({@link LambdaLeases}); null where none are driven */
     public LeasesByService(LeasePort elb, LeasePort ecs, LeasePort route53, LeasePort lambda) {
+        this(elb, ecs, route53, lambda, null);
+    }
+
+    /** @param autoScaling markers on Auto Scaling groups ({@link AsgLeases}); null where none are driven */
+    public LeasesByService(LeasePort elb, LeasePort ecs, LeasePort route53, LeasePort lambda, LeasePort autoScaling) {
         this.elb = elb;
         this.ecs = ecs;
         this.route53 = route53;
         this.lambda = lambda;
+        this.autoScaling = autoScaling;
     }
 
     @Override
@@ -50,6 +57,7 @@ public final class LeasesByService implements LeasePort {
         String service = AwsArn.parse(arn).map(AwsArn::service).orElse("");
         if (service.equals("elasticloadbalancing")) return elb;
         if (service.equals("ecs")) return ecs;
+        if (service.equals("autoscaling") && autoScaling != null) return autoScaling;
         if (service.equals("route53") && route53 != null) return route53;
         if (service.equals("lambda") && lambda != null) return lambda;
         throw new IllegalArgumentException("no ownership marker can be stored on " + arn);

@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * The parameters of a blue/green deployment: {@code aws-deploy blue-green} and the {@code blueGreenDeploy} step. The
- * switch is a canary with blue in the stable role, so its bounds are the canary's.
+ * switch is a canary with blue in the stable role, so its bounds are the canary's. The sides are two ECS services
+ * (cluster, services, images or task definition) or two Auto Scaling groups (groups, image id or launch template
+ * version), never both.
  */
 public final class BlueGreenParameters {
 
@@ -61,6 +63,14 @@ public final class BlueGreenParameters {
     public static final Parameter FORCE = Parameter.of("force", FLAG, "--force", "false", Limits.NONE,
             "deploy even a revision identical to the live one");
     public static final Parameter POLL = CommonParameters.poll("how often the new service, its targets and the alarms are read");
+    public static final Parameter BLUE_AUTO_SCALING_GROUP = Parameter.of("blueAutoScalingGroup", TEXT,
+            "--blue-auto-scaling-group", null, Limits.NONE, "instead of ECS services: one of two Auto Scaling groups, by name");
+    public static final Parameter GREEN_AUTO_SCALING_GROUP = Parameter.of("greenAutoScalingGroup", TEXT,
+            "--green-auto-scaling-group", null, Limits.NONE, "the other Auto Scaling group");
+    public static final Parameter IMAGE_ID = Parameter.of("imageId", TEXT, "--image-id", null, Limits.NONE,
+            "the AMI of a new version of the live group's launch template");
+    public static final Parameter LAUNCH_TEMPLATE_VERSION = Parameter.of("launchTemplateVersion", TEXT,
+            "--launch-template-version", null, Limits.NONE, "or: an existing version of the live group's launch template");
 
     private BlueGreenParameters() {
     }
@@ -68,6 +78,7 @@ public final class BlueGreenParameters {
     public static List<Parameter> all() {
         return List.of(CLUSTER, BLUE_SERVICE, BLUE_TARGET_GROUP, GREEN_SERVICE, GREEN_TARGET_GROUP, LISTENER_ARN, RULE_ARN,
                 IMAGES, IMAGE, TASK_DEFINITION, STEPS, BAKE, ALARMS, APPROVE_BEFORE, APPROVAL_TIMEOUT, HEALTH_TIMEOUT,
-                SCALE_DOWN_AFTER, SCALE_DOWN_FAILED, TEST_LISTENER_ARN, TEST_RULE_ARN, FORCE, POLL);
+                SCALE_DOWN_AFTER, SCALE_DOWN_FAILED, TEST_LISTENER_ARN, TEST_RULE_ARN, FORCE, POLL,
+                BLUE_AUTO_SCALING_GROUP, GREEN_AUTO_SCALING_GROUP, IMAGE_ID, LAUNCH_TEMPLATE_VERSION);
     }
 }

@@ -170,13 +170,13 @@ public final class BlueGreenBenchmark {
         return System.nanoTime();
     }
 
-    private static void expect(Outcome outcome, Class<? extends Outcome> wanted) {
+    static void expect(Outcome outcome, Class<? extends Outcome> wanted) {
         if (!wanted.isInstance(outcome)) {
             throw new IllegalStateException("expected " + wanted.getSimpleName() + ": " + outcome.message());
         }
     }
 
-    private static String summary(List<Double> millis) {
+    static String summary(List<Double> millis) {
         List<Double> sorted = millis.stream().sorted().toList();
         return String.format(Locale.ROOT, "p50 %.0f ms, p95 %.0f ms, max %.0f ms", pct(sorted, 50), pct(sorted, 95),
                 sorted.get(sorted.size() - 1));
