@@ -20,6 +20,8 @@ public enum EventKind {
     SERVICE_STABLE,
     SCALED_DOWN,
     INFO,
+    /** The canary analysis judged an interval: both sides' figures and the verdict. */
+    ANALYSED,
     SUCCEEDED,
     FAILED
 }

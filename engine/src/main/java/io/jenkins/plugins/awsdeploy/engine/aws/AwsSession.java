@@ -72,7 +72,7 @@ public final class AwsSession implements AutoCloseable {
         cloudWatch = cw.build();
         ecs = configure(EcsClient.builder(), access, credentials, override).build();
         ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs),
-                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs)));
+                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs)), new CloudWatchMetrics(cloudWatch));
     }
 
     /**

@@ -2,6 +2,8 @@ package io.jenkins.plugins.awsdeploy.engine.canary;
 
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisRequest;
+import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisSpec;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.params.CanaryParameters;
@@ -34,6 +36,7 @@ public final class CanaryRequest {
     private List<Integer> approveBefore = List.of();
     private String approvalTimeout;
     private String region;
+    private AnalysisRequest analysis = new AnalysisRequest();
 
     public CanaryRequest listenerArn(String v) { listenerArn = v; return this; }
     public CanaryRequest ruleArn(String v) { ruleArn = v; return this; }
@@ -48,6 +51,8 @@ public final class CanaryRequest {
     public CanaryRequest approvalTimeout(String v) { approvalTimeout = v; return this; }
     /** The region the deployment runs in, so that an ARN from another region is refused up front. */
     public CanaryRequest region(String v) { region = v; return this; }
+    /** Judge the new side against the stable one from CloudWatch metrics while baking; none when nothing is set. */
+    public CanaryRequest analysis(AnalysisRequest v) { analysis = v == null ? new AnalysisRequest() : v; return this; }
 
     public CanarySpec toSpec() {
         List<Problem> problems = new ArrayList<>();
@@ -91,11 +96,13 @@ public final class CanaryRequest {
         // With no steps to check (a wrong preset was named) the plan would only repeat that problem.
         CanaryPlan plan = percents.isEmpty() && !problems.isEmpty() ? new CanaryPlan(List.of())
                 : CanaryPlan.of(percents, bakeTime, approveBefore, problems);
+        AnalysisSpec judged = analysis.toSpec(problems);
+        if (judged != null) AnalysisFit.check(analysis, judged, plan, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return new CanarySpec(AlbForward.at(target, stableTargetGroup.trim(), canaryTargetGroup.trim()), plan, alarms,
-                pollTime, timeout);
+                pollTime, timeout, judged);
     }
 
     private TrafficTarget target(List<Problem> problems) {

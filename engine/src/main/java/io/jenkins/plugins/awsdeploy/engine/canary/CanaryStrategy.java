@@ -11,6 +11,7 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
+import io.jenkins.plugins.awsdeploy.engine.routing.Routers;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,12 +37,12 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
     public Set<EventKind> events() {
         return EnumSet.of(EventKind.PREFLIGHT_PASSED, EventKind.RESUMED, EventKind.SHIFTED, EventKind.BAKING,
                 EventKind.ALARM_CHANGED, EventKind.APPROVAL_REQUESTED, EventKind.APPROVED, EventKind.DECLINED,
-                EventKind.ABORT_REQUESTED, EventKind.ROLLBACK_STARTED, EventKind.ROLLED_BACK, EventKind.INFO,
+                EventKind.ABORT_REQUESTED, EventKind.ROLLBACK_STARTED, EventKind.ROLLED_BACK, EventKind.INFO, EventKind.ANALYSED,
                 EventKind.SUCCEEDED, EventKind.FAILED);
     }
 
     public Reconciler<CanaryCheckpoint> reconciler(AwsPorts ports, Ownership ownership, Clock clock) {
-        return new CanaryDeployment(ports.traffic(), ports.alarms(), ownership, clock);
+        return new CanaryDeployment(new Routers(ports.traffic()), ports.alarms(), ports.metrics(), ownership, clock);
     }
 
     public Progress progress(CanaryCheckpoint checkpoint, Instant now) {

@@ -47,6 +47,7 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
     private int failingHistoryReads;
     private final Map<String, AtomicInteger> calls = new HashMap<>();
     private final FakeEcs ecs = new FakeEcs();
+    private final FakeMetrics metrics = new FakeMetrics();
     private final List<Runnable> failures = new ArrayList<>();
     /** Runs after each write, e.g. to play someone else changing the weights at that moment. */
     private Consumer<ForwardWeights> afterWrite = w -> { };
@@ -67,7 +68,12 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
     }
 
     public AwsPorts ports() {
-        return new AwsPorts(this, this, ecs, this);
+        return new AwsPorts(this, this, ecs, this, metrics);
+    }
+
+    /** The in-memory CloudWatch metrics behind {@link #ports()}. */
+    public FakeMetrics metrics() {
+        return metrics;
     }
 
     /** The in-memory ECS behind {@link #ports()}; it counts its own calls. */
