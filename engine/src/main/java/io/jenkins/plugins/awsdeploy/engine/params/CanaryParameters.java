@@ -42,7 +42,9 @@ public final class CanaryParameters {
     }
 
     public static List<Parameter> all() {
-        return List.of(LISTENER_ARN, RULE_ARN, STABLE_TARGET_GROUP, CANARY_TARGET_GROUP, STEPS, PRESET, BAKE, ALARMS, POLL,
-                APPROVE_BEFORE, APPROVAL_TIMEOUT);
+        List<Parameter> all = new java.util.ArrayList<>(List.of(LISTENER_ARN, RULE_ARN, STABLE_TARGET_GROUP,
+                CANARY_TARGET_GROUP, STEPS, PRESET, BAKE, ALARMS, POLL, APPROVE_BEFORE, APPROVAL_TIMEOUT));
+        all.addAll(AnalysisParameters.all());
+        return List.copyOf(all);
     }
 }
