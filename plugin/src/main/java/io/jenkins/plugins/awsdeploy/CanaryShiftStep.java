@@ -27,6 +27,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
     private String poll;
     private List<Integer> approveBefore;
     private String approvalTimeout;
+    private CanaryAnalysis analysis;
 
     @DataBoundConstructor
     public CanaryShiftStep(String stableTargetGroup, String canaryTargetGroup) {
@@ -126,6 +127,16 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
         this.approvalTimeout = trimmed(approvalTimeout);
     }
 
+    public CanaryAnalysis getAnalysis() {
+        return analysis;
+    }
+
+    /** Judge the new side against the stable one from CloudWatch metrics: {@code analysis: [errorRate: 1.0, ...]}. */
+    @DataBoundSetter
+    public void setAnalysis(CanaryAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
     @Override
     String poll() {
         return poll;
@@ -151,6 +162,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
                 .alarms(alarms)
                 .approveBefore(approveBefore)
                 .approvalTimeout(approvalTimeout)
+                .analysis(CanaryAnalysis.requestOf(analysis))
                 .region(region);
         if (pollOrDefault != null) request.poll(pollOrDefault);
         return CanaryCheckpoint.start(request.toSpec());
