@@ -18,6 +18,7 @@ import io.jenkins.plugins.awsdeploy.engine.analysis.Verdict;
 import io.jenkins.plugins.awsdeploy.engine.testing.FakeAws;
 import io.jenkins.plugins.awsdeploy.engine.testing.Ticker;
 import io.jenkins.plugins.awsdeploy.engine.testing.VirtualClock;
+import io.jenkins.plugins.awsdeploy.engine.timeline.TimelineChart;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -230,5 +231,21 @@ class CanaryAnalysisTest {
 
         assertThat(JsonCodec.write(e)).contains("\"judgement\":{", "\"verdict\":\"FAIL\"", "\"requests\":200",
                 "\"errors\":30", "\"requests\":1800");
+    }
+
+    @Test
+    void theTimelineGainsALowerPanelWithBothErrorRatesPerInterval() {
+        minutes(START, 2, 900, 5, 80, 900, 5, 80);
+        minutes(START.plusSeconds(120), 60, 900, 5, 80, 900, 90, 80);
+        Ticker t = canary(a -> a).runToEnd();
+        String svg = TimelineChart.render("canary", t.events());
+        String without = TimelineChart.render("canary", t.events().stream().filter(e -> e.judgement() == null).toList());
+
+        assertThat(judged(t)).extracting(Judgement::verdict).containsExactly(Verdict.PASS, Verdict.PASS, Verdict.FAIL);
+        assertThat(svg).contains("height=\"" + (TimelineChart.HEIGHT + 130) + "\"", "canary analysis: error rate per interval");
+        // One pair of bars per interval; the failed interval's new-side bar is red.
+        assertThat(svg.split("fill=\"#cf222e\" fill-opacity=\"1\"", -1)).hasSize(2);
+        assertThat(without).contains("height=\"" + TimelineChart.HEIGHT + "\"").doesNotContain("canary analysis");
+        assertThat(TimelineChart.render("canary", t.events())).isEqualTo(svg);
     }
 }
