@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +41,10 @@ import picocli.CommandLine.Option;
                 "         [--approve-before switch] [--auto-approve] [--approval-timeout 1h]",
                 "         [--health-timeout 10m] [--scale-down-after 5m]",
                 "         [--scale-down-failed] [--test-listener-arn ARN | --test-rule-arn ARN]",
-                "         [--force] [--poll 5s] [--region R] [--endpoint-url URL] [--call-timeout 20s]",
+                "         [--force] [--poll 5s] [--compare-error-rate POINTS] [--compare-latency RATIO]",
+                "         [--analysis-interval 1m] [--analysis-delay 2m] [--min-requests 50]",
+                "         [--analysis-failure-limit 1] [--analysis-timeout 10m] [--allow-inconclusive]",
+                "         [--region R] [--endpoint-url URL] [--call-timeout 20s]",
                 "         [--state-file FILE] [--timeline FILE.svg] [--json] [--heartbeat 1m]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,
@@ -140,6 +144,9 @@ public final class BlueGreenCommand extends DeploymentCommand {
             description = "How often the new service, its targets and the alarms are read. Default: ${DEFAULT-VALUE}.")
     String poll;
 
+    @Mixin
+    AnalysisOptions analysis;
+
     @Override
     protected Checkpoint plan(String region) {
         List<Problem> problems = new ArrayList<>();
@@ -151,6 +158,7 @@ public final class BlueGreenCommand extends DeploymentCommand {
                     + "it limits"));
         }
         BlueGreenRequest request = new BlueGreenRequest()
+                .analysis(analysis.request())
                 .cluster(cluster)
                 .blueService(blueService).blueTargetGroup(blueTargetGroup)
                 .greenService(greenService).greenTargetGroup(greenTargetGroup)

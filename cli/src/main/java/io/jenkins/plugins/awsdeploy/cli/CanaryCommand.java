@@ -1,13 +1,13 @@
 package io.jenkins.plugins.awsdeploy.cli;
 
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
-import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisRequest;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryRequest;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
 import io.jenkins.plugins.awsdeploy.engine.canary.Preset;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Shifts an ALB listener's (or rule's) traffic to a new target group in steps, watching alarms after each. */
@@ -85,41 +85,8 @@ public final class CanaryCommand extends DeploymentCommand {
             description = "Roll back (exit code 4) when nobody has answered within this time. Default: wait as long as it takes.")
     String approvalTimeout;
 
-    @Option(names = "--compare-error-rate", order = 13, paramLabel = "POINTS",
-            description = "Canary analysis: roll back (exit code 3) when the new side's error rate (ALB: target 5xx per "
-                    + "request) is more than POINTS percentage points above the stable side's in an interval, and a "
-                    + "one-sided two-proportion test at 95% says the difference is no luck.")
-    String compareErrorRate;
-
-    @Option(names = "--compare-latency", order = 14, paramLabel = "RATIO",
-            description = "Canary analysis: roll back when the new side's mean latency is more than RATIO times the "
-                    + "stable side's (once five intervals are judged, a Mann-Whitney U test over them must agree).")
-    String compareLatency;
-
-    @Option(names = "--analysis-interval", order = 15, paramLabel = "DURATION",
-            description = "The length of one judged interval, whole minutes. Default: 1m.")
-    String analysisInterval;
-
-    @Option(names = "--analysis-delay", order = 16, paramLabel = "DURATION",
-            description = "Judge an interval only once its end is this old: CloudWatch metrics arrive late. Default: 2m.")
-    String analysisDelay;
-
-    @Option(names = "--min-requests", order = 17, paramLabel = "N",
-            description = "An interval with fewer requests than this on either side is inconclusive. Default: 50.")
-    String minRequests;
-
-    @Option(names = "--analysis-failure-limit", order = 18, paramLabel = "N",
-            description = "Failed intervals in a row that roll back. Default: 1.")
-    String analysisFailureLimit;
-
-    @Option(names = "--analysis-timeout", order = 19, paramLabel = "DURATION",
-            description = "How long a step may wait past its bake for an interval that passes; then it rolls back as "
-                    + "inconclusive. Default: 10m.")
-    String analysisTimeout;
-
-    @Option(names = "--allow-inconclusive", order = 20,
-            description = "Let a step whose intervals were all inconclusive go on at the analysis timeout, with a warning.")
-    boolean allowInconclusive;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Override
     protected Checkpoint plan(String region) {
@@ -136,9 +103,7 @@ public final class CanaryCommand extends DeploymentCommand {
                 .approveBefore(approveBefore)
                 .approvalTimeout(approvalTimeout)
                 .region(region)
-                .analysis(new AnalysisRequest().errorRate(compareErrorRate).latencyRatio(compareLatency)
-                        .interval(analysisInterval).delay(analysisDelay).minRequests(minRequests)
-                        .failureLimit(analysisFailureLimit).timeout(analysisTimeout).allowInconclusive(allowInconclusive))
+                .analysis(analysis.request())
                 .toSpec();
         return CanaryCheckpoint.start(spec);
     }

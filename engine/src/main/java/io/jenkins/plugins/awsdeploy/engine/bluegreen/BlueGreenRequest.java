@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisRequest;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
@@ -56,6 +57,7 @@ public final class BlueGreenRequest {
     private String testRuleArn;
     private String approvalTimeout;
     private String region;
+    private AnalysisRequest analysis;
     private boolean force;
 
     public BlueGreenRequest cluster(String v) { cluster = v; return this; }
@@ -96,6 +98,8 @@ public final class BlueGreenRequest {
     public BlueGreenRequest region(String v) { region = v; return this; }
     /** Deploy even when the new revision would be identical to the live one (a redeploy on purpose). */
     public BlueGreenRequest force(boolean v) { force = v; return this; }
+    /** Judge the new side against the live one from CloudWatch metrics while switching in steps. */
+    public BlueGreenRequest analysis(AnalysisRequest v) { analysis = v; return this; }
 
     public BlueGreenSpec toSpec() {
         List<Problem> problems = new ArrayList<>();
@@ -117,7 +121,8 @@ public final class BlueGreenRequest {
         AlbForward alb = (AlbForward) s.router();
         return new BlueGreenSpec(cluster.trim(), blueService.trim(), alb.stableTargetGroup(), greenService.trim(),
                 alb.canaryTargetGroup(), alb.target(), trimmed(images), present(taskDefinition) ? taskDefinition.trim() : null,
-                s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test, force);
+                s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test, force,
+                s.analysis());
     }
 
     /**
@@ -141,7 +146,7 @@ public final class BlueGreenRequest {
                 .listenerArn(listenerArn).ruleArn(ruleArn)
                 .stableTargetGroup(blueTargetGroup).canaryTargetGroup(greenTargetGroup)
                 .steps(percents).bake(bakeText).alarms(alarms).poll(poll)
-                .approveBefore(gate).approvalTimeout(approvalTimeout).region(region);
+                .approveBefore(gate).approvalTimeout(approvalTimeout).region(region).analysis(analysis);
         try {
             return Optional.of(canary.toSpec());
         } catch (InvalidInputException e) {

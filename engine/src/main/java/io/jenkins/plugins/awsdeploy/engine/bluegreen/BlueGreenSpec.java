@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
+import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisSpec;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPlan;
@@ -22,12 +23,15 @@ import java.util.Map;
  * @param scaleDownFailed scale the new side to 0 when the deployment fails or is stopped, instead of keeping it for inspection
  * @param testTarget      a listener or rule to point at the new side before any production traffic moves; null if none
  * @param force           deploy even a revision identical to the one the live side runs
+ * @param analysis        how the switch judges the new side against the live one from CloudWatch metrics while it
+ *                        switches in steps; null for no analysis (and in state files written before it existed)
  */
 public record BlueGreenSpec(String cluster, String blueService, String blueTargetGroup, String greenService,
                             String greenTargetGroup, TrafficTarget target, Map<String, String> images,
                             String taskDefinition, CanaryPlan plan, List<String> alarms, Duration poll,
                             Duration approvalTimeout, Duration healthTimeout, Duration scaleDownAfter,
-                            boolean scaleDownFailed, TrafficTarget testTarget, boolean force) implements Serializable {
+                            boolean scaleDownFailed, TrafficTarget testTarget, boolean force, AnalysisSpec analysis)
+        implements Serializable {
 
     public static final String ONLY_CONTAINER = "";
 
@@ -63,6 +67,6 @@ public record BlueGreenSpec(String cluster, String blueService, String blueTarge
      */
     public CanarySpec switchSpec(Colour live) {
         return new CanarySpec(AlbForward.at(target, targetGroup(live), targetGroup(live.other())), plan, alarms, poll,
-                approvalTimeout);
+                approvalTimeout, analysis);
     }
 }

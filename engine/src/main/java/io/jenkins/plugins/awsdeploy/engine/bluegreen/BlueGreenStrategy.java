@@ -38,7 +38,7 @@ public final class BlueGreenStrategy implements Strategy<BlueGreenCheckpoint> {
     }
 
     public Reconciler<BlueGreenCheckpoint> reconciler(AwsPorts ports, Ownership ownership, Clock clock) {
-        return new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms(), ownership, clock);
+        return new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms(), ports.metrics(), ownership, clock);
     }
 
     public Progress progress(BlueGreenCheckpoint checkpoint, Instant now) {

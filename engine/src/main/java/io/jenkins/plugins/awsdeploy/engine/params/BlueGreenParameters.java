@@ -66,8 +66,11 @@ public final class BlueGreenParameters {
     }
 
     public static List<Parameter> all() {
-        return List.of(CLUSTER, BLUE_SERVICE, BLUE_TARGET_GROUP, GREEN_SERVICE, GREEN_TARGET_GROUP, LISTENER_ARN, RULE_ARN,
-                IMAGES, IMAGE, TASK_DEFINITION, STEPS, BAKE, ALARMS, APPROVE_BEFORE, APPROVAL_TIMEOUT, HEALTH_TIMEOUT,
-                SCALE_DOWN_AFTER, SCALE_DOWN_FAILED, TEST_LISTENER_ARN, TEST_RULE_ARN, FORCE, POLL);
+        List<Parameter> all = new java.util.ArrayList<>(List.of(CLUSTER, BLUE_SERVICE, BLUE_TARGET_GROUP, GREEN_SERVICE,
+                GREEN_TARGET_GROUP, LISTENER_ARN, RULE_ARN, IMAGES, IMAGE, TASK_DEFINITION, STEPS, BAKE, ALARMS, APPROVE_BEFORE,
+                APPROVAL_TIMEOUT, HEALTH_TIMEOUT, SCALE_DOWN_AFTER, SCALE_DOWN_FAILED, TEST_LISTENER_ARN, TEST_RULE_ARN, FORCE,
+                POLL));
+        all.addAll(AnalysisParameters.all());
+        return List.copyOf(all);
     }
 }
