@@ -20,8 +20,10 @@ final class CanaryMessages {
         CanaryStep s = spec.plan().step(step);
         String after = spec.plan().isLast(step) ? "done" : "step to " + spec.plan().step(step + 1).percent() + "%";
         if (s.bake().isZero()) return after;
-        return "bake " + DurationText.format(s.bake()) + (spec.alarms().isEmpty() ? "" : " watching "
-                + spec.alarms().size() + " alarm(s)") + ", then " + after;
+        String watched = (spec.alarms().isEmpty() ? "" : spec.alarms().size() + " alarm(s)")
+                + (spec.alarms().isEmpty() || spec.analysis() == null ? "" : " and ")
+                + (spec.analysis() == null ? "" : "the canary analysis");
+        return "bake " + DurationText.format(s.bake()) + (watched.isEmpty() ? "" : " watching " + watched) + ", then " + after;
     }
 
     /**

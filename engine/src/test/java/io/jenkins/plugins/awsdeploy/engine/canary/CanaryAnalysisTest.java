@@ -77,6 +77,10 @@ class CanaryAnalysisTest {
         DeploymentEvent first = t.events().stream().filter(e -> e.kind() == EventKind.ANALYSED).findFirst().orElseThrow();
         assertThat(first.at()).isEqualTo(Instant.parse("2026-11-21T12:03:00Z"));
         assertThat(first.message()).contains("analysis 12:00-12:01: fail", "15.0% (30 of 200)", "0.5% (9 of 1800)");
+        assertThat(t.events().get(0).message()).contains("canary analysis: 5xx rate at most 1.0 points above the stable"
+                + " side's and latency at most 1.50x the stable side's, judged per 1m once 2m old");
+        assertThat(t.events()).filteredOn(e -> e.kind() == EventKind.SHIFTED).first().extracting(DeploymentEvent::next)
+                .isEqualTo("bake 5m watching 1 alarm(s) and the canary analysis, then step to 50%");
     }
 
     @Test
@@ -247,5 +251,15 @@ class CanaryAnalysisTest {
         assertThat(svg.split("fill=\"#cf222e\" fill-opacity=\"1\"", -1)).hasSize(2);
         assertThat(without).contains("height=\"" + TimelineChart.HEIGHT + "\"").doesNotContain("canary analysis");
         assertThat(TimelineChart.render("canary", t.events())).isEqualTo(svg);
+    }
+
+    @Test
+    void theProgressOfAStepWaitingForItsAnalysisSaysSo() {
+        Ticker t = canary(a -> a.timeout("10m"));
+        t.runUntil(x -> clock.instant().isAfter(Instant.parse("2026-11-21T12:06:00Z")), 10_000);
+        var progress = CanaryProgress.of((CanaryCheckpoint) t.checkpoint(), clock.instant());
+
+        assertThat(progress.doing()).isEqualTo("step 1/3 at 10% baked, waiting for the canary analysis");
+        assertThat(progress.waitEnds()).isEqualTo(Instant.parse("2026-11-21T12:15:00Z"));
     }
 }
