@@ -1,11 +1,13 @@
 package io.jenkins.plugins.awsdeploy.cli;
 
+import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.EventLine;
 import io.jenkins.plugins.awsdeploy.engine.Heartbeat;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Restored;
 import io.jenkins.plugins.awsdeploy.engine.Progress;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -173,6 +175,15 @@ final class Console {
         line.put("exitCode", outcome.exitCode());
         line.put("message", outcome.message());
         if (outcome instanceof Outcome.Invalid invalid) line.put("problems", invalid.problems());
+        // The parts the message is worded from, for scripts that act on an alarm differently from a decline.
+        if (outcome instanceof Outcome.RolledBack r) {
+            line.put("cause", JsonCodec.tree(r.cause(), Cause.class));
+            line.put("restored", JsonCodec.tree(r.restored(), Restored.class));
+        }
+        if (outcome instanceof Outcome.Stopped s) {
+            line.put("cause", JsonCodec.tree(s.why(), Cause.class));
+            line.put("restored", JsonCodec.tree(s.restored(), Restored.class));
+        }
         figures.forEach(f -> line.put(f.jsonField(), f.jsonValue()));
         out.println(JsonCodec.write(line));
         out.flush();

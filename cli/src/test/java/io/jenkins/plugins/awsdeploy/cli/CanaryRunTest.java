@@ -78,20 +78,28 @@ class CanaryRunTest {
     }
 
     @Test
-    void anAlarmDuringTheBakeRollsBack() {
+    void anAlarmDuringTheBakeRollsBack() throws IOException {
         LocalStage.Scene scene = stage.scene("alarm");
         CompletableFuture<Void> failing = CompletableFuture.runAsync(() -> {
             awaitWeights(scene, List.of(90, 10));
             stage.alarm(scene.alarm(), StateValue.ALARM);
         });
 
-        CommandLineRun.Result result = CommandLineRun.run(CommandArgs.canary(scene, stage).set("--bake", "4s").toArray());
+        CommandLineRun.Result result = CommandLineRun.run(CommandArgs.canary(scene, stage).set("--bake", "4s")
+                .flag("--json").toArray());
 
         failing.join();
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(stage.weights(scene)).isEqualTo(List.of(100, 0));
         assertThat(result.out()).contains("alarm-5xx OK → ALARM").doesNotContain("shifted to 50%");
         assertThat(result.err()).contains("Rolled back (exit code 3)").contains("alarm alarm-5xx is ALARM");
+        // A script can tell which alarm sent it back without reading the sentence.
+        List<String> lines = result.outLines();
+        JsonNode last = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(last.get("outcome").asText()).isEqualTo("RolledBack");
+        assertThat(last.get("cause").get("kind").asText()).isEqualTo("AlarmFired");
+        assertThat(last.get("cause").get("alarm").asText()).isEqualTo(scene.alarm());
+        assertThat(last.get("restored").get("kind").asText()).isEqualTo("BackOn");
     }
 
     @Test

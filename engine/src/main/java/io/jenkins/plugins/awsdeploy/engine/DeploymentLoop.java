@@ -76,13 +76,13 @@ public final class DeploymentLoop {
      * may have changed, the stop waits its turn like every command, and the engine puts traffic back.
      */
     public void abort(String why) {
-        String message = why + " before any change; nothing was changed in AWS";
+        Outcome stopped = new Outcome.Stopped(new Cause.Aborted(why), new Restored.Untouched());
         boolean stoppedNow;
         synchronized (gate) {
-            stoppedNow = inCall != null && inCall.beforeAnyChange() && outcome.complete(new Outcome.Stopped(message));
+            stoppedNow = inCall != null && inCall.beforeAnyChange() && outcome.complete(stopped);
         }
         if (stoppedNow) {
-            tell(new DeploymentEvent(clock.instant(), EventKind.ABORT_REQUESTED, message, null, Map.of(), ""));
+            tell(new DeploymentEvent(clock.instant(), EventKind.ABORT_REQUESTED, stopped.message(), null, Map.of(), ""));
             return;
         }
         submit((c, now) -> engine.abort(c, why, now));

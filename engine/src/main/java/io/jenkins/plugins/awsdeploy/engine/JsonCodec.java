@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -36,6 +37,18 @@ public final class JsonCodec {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * {@code value} as a JSON tree written as its {@code type}, with the type's name field ({@code "kind"}) that a
+     * value inside a map would lose.
+     */
+    public static <T> JsonNode tree(T value, Class<T> type) {
+        try {
+            return MAPPER.readTree(MAPPER.writerFor(type).writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + type.getSimpleName() + " as JSON", e);
         }
     }
 

@@ -113,7 +113,7 @@ public final class TickPolicy {
 
     private static Outcome gaveUp(Checkpoint checkpoint, String why) {
         if (untouched(checkpoint)) return new Outcome.Failed(why + "; nothing was changed in AWS");
-        return new Outcome.Unsafe(why + "; the deployment stopped where it was: " + checkpoint.status());
+        return new Outcome.Unsafe(why + "; the deployment stopped where it was: " + checkpoint.status(), "");
     }
 
     private static boolean untouched(Checkpoint checkpoint) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.analysis;
 
+import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.routing.RouterSpec;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public final class Analysis {
      * @param judged  the intervals judged in this poll, oldest first
      * @param failing why the deployment must roll back, when the failures in a row reached the limit
      */
-    public record Round(AnalysisState state, List<Judgement> judged, Optional<String> failing) {
+    public record Round(AnalysisState state, List<Judgement> judged, Optional<Cause.AnalysisFailed> failing) {
     }
 
     public Round poll(AnalysisSpec spec, RouterSpec router, AnalysisState state, Instant now) {
@@ -55,7 +56,10 @@ public final class Analysis {
             judged.add(j);
             if (s.failuresInARow() >= spec.failureLimit()) {
                 String row = spec.failureLimit() > 1 ? " (" + spec.failureLimit() + " failed intervals in a row)" : "";
-                return new Round(s, judged, Optional.of("canary analysis failed: " + j.reason() + row));
+                String metric = j.reason().startsWith(source.errorName()) ? source.errorName()
+                        : j.reason().startsWith("latency") ? "latency" : "metrics";
+                return new Round(s, judged, Optional.of(new Cause.AnalysisFailed(metric,
+                        "canary analysis failed: " + j.reason() + row)));
             }
         }
         return new Round(s, judged, Optional.empty());

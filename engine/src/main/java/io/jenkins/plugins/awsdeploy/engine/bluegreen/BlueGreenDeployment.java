@@ -4,11 +4,13 @@ import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortNam
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.allOnOld;
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.describe;
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.liveOnNew;
+import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.oldSide;
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.switchNext;
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.updateNext;
-import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.withMessage;
 
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
+import io.jenkins.plugins.awsdeploy.engine.Cause;
+import io.jenkins.plugins.awsdeploy.engine.Restored;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
@@ -159,9 +161,9 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
         if (switchStarted) return takeover.fromCanary(st, canary.abort(((Switching) phase).canary(), why, now), false);
         if (phase instanceof ScaleDownWait w) return takeover.fromCanary(st, canary.abort(w.canary(), why, now), true);
         if (phase instanceof Preflight) {
-            String message = why + " before any change; nothing was changed in AWS";
-            st.say(EventKind.ABORT_REQUESTED, message, "");
-            return endings.finish(st, new Outcome.Stopped(message));
+            Outcome stopped = new Outcome.Stopped(new Cause.Aborted(why), new Restored.Untouched());
+            st.say(EventKind.ABORT_REQUESTED, stopped.message(), "");
+            return endings.finish(st, stopped);
         }
         if (phase instanceof ScalingDownOld || phase instanceof Recording) {
             st.say(EventKind.INFO, "abort (" + why + ") refused: all traffic is on " + checkpoint.to() + " and "
@@ -174,9 +176,9 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
             return st.done(now);
         }
         st.say(EventKind.ABORT_REQUESTED, why, "end without switching");
-        String message = why + "; nothing was switched, " + allOnOld(checkpoint);
-        if (phase instanceof Registering) return endings.finish(st, new Outcome.Stopped(message));
-        return endings.failBeforeSwitch(st, new Outcome.Stopped(message));
+        Outcome stopped = new Outcome.Stopped(new Cause.Aborted(why), new Restored.StillOn(oldSide(checkpoint)));
+        if (phase instanceof Registering) return endings.finish(st, stopped);
+        return endings.failBeforeSwitch(st, stopped);
     }
 
     // ---- phases
@@ -254,18 +256,19 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
             String message = "stopped without changing anything more: " + seen.detail() + "; someone else changed "
                     + idle + ". Nothing was switched, " + allOnOld(st.cp);
             st.say(EventKind.FAILED, message, "a person must check " + idle);
-            return endings.finish(st, new Outcome.Unsafe(message));
+            return endings.finish(st, new Outcome.Unsafe(message, ""));
         }
         if (seen.state() == Readiness.State.ROLLED_BACK) {
-            String message = "ECS did not keep the new revision: " + seen.detail() + "; nothing was switched, " + allOnOld(st.cp);
-            st.say(EventKind.FAILED, message, "");
-            return endings.failBeforeSwitch(st, new Outcome.RolledBack(message));
+            Outcome back = new Outcome.RolledBack(new Cause.HealthFailed("ECS did not keep the new revision: " + seen.detail()),
+                    new Restored.StillOn(oldSide(st.cp)));
+            st.say(EventKind.FAILED, back.message(), "");
+            return endings.failBeforeSwitch(st, back);
         }
         if (!st.now.isBefore(w.deadline())) {
-            String message = idle + " was not stable and healthy within " + DurationText.format(spec.healthTimeout()) + " ("
-                    + seen.detail() + "); nothing was switched, " + allOnOld(st.cp);
-            st.say(EventKind.FAILED, message, "");
-            return endings.failBeforeSwitch(st, new Outcome.RolledBack(message));
+            Outcome back = new Outcome.RolledBack(new Cause.HealthFailed(idle + " was not stable and healthy within "
+                    + DurationText.format(spec.healthTimeout()) + " (" + seen.detail() + ")"), new Restored.StillOn(oldSide(st.cp)));
+            st.say(EventKind.FAILED, back.message(), "");
+            return endings.failBeforeSwitch(st, back);
         }
         if (!seen.detail().equals(w.progress())) {
             st.cp = st.cp.with(new WaitingForIdle(w.taskDefinition(), w.deadline(), seen.detail()));
@@ -316,10 +319,10 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
     private Tick guarded(Story<BlueGreenCheckpoint> st, CanaryCheckpoint sub, boolean afterSwitch) {
         SwitchGuard.Verdict verdict = new SwitchGuard(endings.fleet(st.cp.spec())).before(st.cp, sub);
         if (verdict instanceof SwitchGuard.Halt h) {
-            String cause = sub.phase() instanceof CanaryPhase.RollingBack r ? " (it was to switch back because " + r.cause() + ")" : "";
+            String cause = sub.phase() instanceof CanaryPhase.RollingBack r ? " (it was to switch back because " + r.cause().text() + ")" : "";
             return endings.unsafe(st, h.what() + cause);
         }
-        if (verdict instanceof SwitchGuard.SwitchBack b) return switchBack(st, sub, b.cause(), afterSwitch);
+        if (verdict instanceof SwitchGuard.SwitchBack b) return switchBack(st, sub, new Cause.HealthFailed(b.cause()), afterSwitch);
         if (verdict instanceof SwitchGuard.ReadAgain a) return readOldSideAgain(st, sub, a.what(), afterSwitch);
         return takeover.fromCanary(st, canary.advance(sub, st.now), afterSwitch);
     }
@@ -337,11 +340,11 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
     }
 
     /** Records that all traffic goes back to the old side; the canary engine makes the change in the next call. */
-    private Tick switchBack(Story<BlueGreenCheckpoint> st, CanaryCheckpoint sub, String cause, boolean afterSwitch) {
+    private Tick switchBack(Story<BlueGreenCheckpoint> st, CanaryCheckpoint sub, Cause cause, boolean afterSwitch) {
         Split inFlight = sub.phase() instanceof CanaryPhase.Shifting s ? sub.spec().plan().step(s.step()).split() : null;
         CanaryCheckpoint back = sub.inside(new CanaryPhase.RollingBack(cause, false, inFlight, 0));
         st.cp = st.cp.with(afterSwitch ? new ScaleDownWait(back) : new Switching(back));
-        st.say(EventKind.ROLLBACK_STARTED, cause, "check that " + st.cp.spec().service(st.cp.from()) + " still serves "
+        st.say(EventKind.ROLLBACK_STARTED, cause.text(), "check that " + st.cp.spec().service(st.cp.from()) + " still serves "
                 + shortName(st.cp.fromTaskDefinition()) + ", then put all traffic back on " + st.cp.from() + " in one change");
         return st.done(st.now);
     }
@@ -363,7 +366,7 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
                         + shortName(st.cp.taskDefinition()) + " (" + String.join("; ", notServing) + ")";
                 CanaryCheckpoint all = CanaryCheckpoint.inside(spec.switchSpec(st.cp.from()), new CanaryPhase.Baking(
                         spec.plan().size() - 1, st.now), Split.canaryAt(100), st.cp.alarms());
-                return switchBack(st, all, cause, true);
+                return switchBack(st, all, new Cause.HealthFailed(cause), true);
             }
             ecs.scale(spec.cluster(), old, 0);
             after = ecs.service(spec.cluster(), old).orElseThrow(() -> new IllegalStateException(old + " no longer exists"));
@@ -425,20 +428,20 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
             ForwardWeights found = endings.readWeights(spec);
             if (!Optional.of(Split.ALL_STABLE).equals(endings.asSplit(st.cp, found))) {
                 return endings.finish(st, new Outcome.Unsafe(n.outcome().message() + "; but the " + spec.target().describe()
-                        + " now forwards " + found + ", so " + idle + " was not scaled down; someone else changed it"));
+                        + " now forwards " + found + ", so " + idle + " was not scaled down; someone else changed it", ""));
             }
             ecs.scale(spec.cluster(), idle, 0);
             after = ecs.service(spec.cluster(), idle).orElseThrow(() -> new IllegalStateException(idle + " no longer exists"));
         } catch (RuntimeException e) {
             return endings.failedCall(st, n.attempts(), "scale " + idle + " to 0", e, k -> new ScalingDownNew(n.outcome(), k),
-                    why -> endings.finish(st, withMessage(n.outcome(), n.outcome().message() + "; " + why)));
+                    why -> endings.finish(st, n.outcome().withNote(why)));
         }
         if (after.desiredCount() != 0) {
-            return endings.finish(st, withMessage(n.outcome(), n.outcome().message() + "; " + idle + " wants " + after.desiredCount()
+            return endings.finish(st, n.outcome().withNote(idle + " wants " + after.desiredCount()
                     + " task(s) right after it was scaled to 0"));
         }
         st.say(EventKind.SCALED_DOWN, "scaled " + idle + " to 0, as asked for a failed deployment", "");
-        return endings.finish(st, withMessage(n.outcome(), n.outcome().message() + "; " + idle + " was scaled to 0"));
+        return endings.finish(st, n.outcome().withNote(idle + " was scaled to 0"));
     }
 
     // ---- pieces

@@ -2,7 +2,6 @@ package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
 import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortName;
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.describe;
-import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.withMessage;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
@@ -47,9 +46,9 @@ final class BlueGreenEndings {
             st.cp = st.cp.with(new ScalingDownNew(outcome, 0));
             return st.done(st.now);
         }
-        String kept = st.cp.taskDefinition() == null ? "" : "; " + spec.service(st.cp.to()) + " stays up on "
-                + shortName(st.cp.taskDefinition()) + " for inspection (scale it to 0 when done)";
-        return finish(st, withMessage(outcome, outcome.message() + kept));
+        if (st.cp.taskDefinition() == null) return finish(st, outcome);
+        return finish(st, outcome.withNote(spec.service(st.cp.to()) + " stays up on " + shortName(st.cp.taskDefinition())
+                + " for inspection (scale it to 0 when done)"));
     }
 
     /**
@@ -68,10 +67,18 @@ final class BlueGreenEndings {
      * someone else's change the checkpoint's picture may be the very thing that is wrong) and what can be done.
      */
     Tick unsafe(Story<BlueGreenCheckpoint> st, String what) {
+        return unsafeWhere(st, "stopped without changing anything more: " + what);
+    }
+
+    /**
+     * Stops without another change after {@code where}, which says what happened (the switch's own account, when
+     * it stopped unsafely), adding where things are now and the advice that fits both services.
+     */
+    Tick unsafeWhere(Story<BlueGreenCheckpoint> st, String where) {
         Situation now = Situation.read(st.cp, traffic, fleet(st.cp.spec()));
-        String message = "stopped without changing anything more: " + what + ". " + now.now() + ". " + now.advice();
-        st.say(EventKind.FAILED, message, "a person must check the load balancer and both services");
-        return finish(st, new Outcome.Unsafe(message));
+        Outcome unsafe = new Outcome.Unsafe(where + ". " + now.now(), now.advice());
+        st.say(EventKind.FAILED, unsafe.message(), "a person must check the load balancer and both services");
+        return finish(st, unsafe);
     }
 
     Tick finish(Story<BlueGreenCheckpoint> st, Outcome outcome) {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
 import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortName;
-import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,17 +11,13 @@ final class BlueGreenWords {
     private BlueGreenWords() {
     }
 
-    static Outcome withMessage(Outcome outcome, String message) {
-        if (outcome instanceof Outcome.Succeeded) return new Outcome.Succeeded(message);
-        if (outcome instanceof Outcome.RolledBack) return new Outcome.RolledBack(message);
-        if (outcome instanceof Outcome.Stopped) return new Outcome.Stopped(message);
-        if (outcome instanceof Outcome.Unsafe) return new Outcome.Unsafe(message);
-        if (outcome instanceof Outcome.Failed) return new Outcome.Failed(message);
-        return outcome;
+    /** {@code blue (web-blue)}: the side production traffic was on when the deployment began. */
+    static String oldSide(BlueGreenCheckpoint cp) {
+        return cp.from() + " (" + cp.spec().service(cp.from()) + ")";
     }
 
     static String allOnOld(BlueGreenCheckpoint cp) {
-        return "all traffic is still on " + cp.from() + " (" + cp.spec().service(cp.from()) + ")";
+        return "all traffic is still on " + oldSide(cp);
     }
 
     static String liveOnNew(BlueGreenCheckpoint cp) {

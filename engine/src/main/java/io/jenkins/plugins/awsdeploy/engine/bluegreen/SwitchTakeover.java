@@ -1,11 +1,13 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.allOnOld;
-import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.withMessage;
+import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.oldSide;
+import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.Restored;
 import io.jenkins.plugins.awsdeploy.engine.Strategies;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.Story;
@@ -47,7 +49,7 @@ final class SwitchTakeover {
         Optional<Outcome> ended = sub.outcome();
         boolean invalid = ended.isPresent() && ended.get() instanceof Outcome.Invalid;
         boolean unsafe = ended.isPresent() && ended.get() instanceof Outcome.Unsafe;
-        Optional<String> stillOnOld = afterSwitch ? Optional.empty() : nothingMovedBack(st.cp);
+        Optional<Cause> stillOnOld = afterSwitch ? Optional.empty() : nothingMovedBack(st.cp);
         for (DeploymentEvent e : tick.events()) {
             // The canary's success is a milestone here, its "nothing was changed" is not true here, and its advice
             // when it stops unsafely is replaced by one that knows both services.
@@ -82,24 +84,20 @@ final class SwitchTakeover {
             st.cp = st.cp.with(new ScalingDownOld(0));
             return st.done(st.now);
         }
-        if (outcome instanceof Outcome.RolledBack || outcome instanceof Outcome.Stopped) {
-            String named = st.cp.from() + " (" + oldService + ")";
-            String message = stillOnOld.map(cause -> cause + "; nothing was switched, " + allOnOld(st.cp))
-                    .orElseGet(() -> outcome.message().replace("the stable side", named));
-            return endings.failBeforeSwitch(st, withMessage(outcome, message));
-        }
-        if (outcome instanceof Outcome.Unsafe u) {
-            String what = u.message().replaceFirst("^stopped without restoring: ", "");
-            int advice = what.indexOf(". To put all traffic back on the stable side");
-            return endings.unsafe(st, advice < 0 ? what : what.substring(0, advice));
-        }
+        // Blue/green says its own where traffic went; the switch's cause is kept as it is.
+        Restored restored = stillOnOld.isPresent() ? new Restored.StillOn(oldSide(st.cp)) : new Restored.BackOn(oldSide(st.cp));
+        if (outcome instanceof Outcome.RolledBack r) return endings.failBeforeSwitch(st, new Outcome.RolledBack(r.cause(), restored));
+        if (outcome instanceof Outcome.Stopped s) return endings.failBeforeSwitch(st, new Outcome.Stopped(s.why(), restored));
+        // The switch's account of what happened stands; its advice knows one listener, blue/green's both services.
+        if (outcome instanceof Outcome.Unsafe u) return endings.unsafeWhere(st, u.where());
         if (outcome instanceof Outcome.Invalid problems) {
             boolean onlyAlarms = problems.problems().stream().allMatch(p -> p.parameter().equals("alarms"));
-            String what = "just before the switch: " + problems.problems().stream().map(Problem::toString)
-                    .collect(Collectors.joining("; ")) + "; nothing was switched by this deployment";
+            String found = "just before the switch: " + problems.problems().stream().map(Problem::toString)
+                    .collect(Collectors.joining("; "));
+            String what = found + "; nothing was switched by this deployment";
             if (onlyAlarms) {
                 st.say(EventKind.FAILED, what, "");
-                return endings.failBeforeSwitch(st, new Outcome.RolledBack(what + ", " + allOnOld(st.cp)));
+                return endings.failBeforeSwitch(st, new Outcome.RolledBack(new Cause.Other(found), new Restored.StillOn(oldSide(st.cp))));
             }
             return endings.unsafe(st, what + ", but the load balancer is not as preflight found it; someone else changed it");
         }
@@ -110,7 +108,7 @@ final class SwitchTakeover {
      * The cause of a switch back that is about to end with no production traffic ever having moved (an alarm
      * or a decline while the approval was open): then nothing "went back", it stayed. Empty otherwise.
      */
-    static Optional<String> nothingMovedBack(BlueGreenCheckpoint cp) {
+    static Optional<Cause> nothingMovedBack(BlueGreenCheckpoint cp) {
         if (!(cp.phase() instanceof Switching s) || !(s.canary().phase() instanceof CanaryPhase.RollingBack r)) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.canary;
 
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
+import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmReading;
@@ -29,7 +30,7 @@ final class AlarmWatch {
      * @param failing     why the poll failed (an alarm in ALARM now or in between, one unreadable), if it did
      */
     record Poll(Map<String, AlarmState> states, Map<String, Instant> transitions, Map<String, String> reasons,
-                Optional<String> failing) {
+                Optional<Cause.AlarmFired> failing) {
 
         /** The changes against the previous poll, for an event; empty when nothing changed. */
         String changesSince(Map<String, AlarmState> before) {
@@ -90,14 +91,14 @@ final class AlarmWatch {
         Map<String, AlarmState> states = new TreeMap<>();
         Map<String, Instant> transitions = new HashMap<>(seen);
         Map<String, String> reasons = new LinkedHashMap<>();
-        String failing = null;
+        Cause.AlarmFired failing = null;
         for (String name : names) {
             AlarmReading r = readings.get(name);
             AlarmState state = r == null ? AlarmState.UNREADABLE : r.state();
             states.put(name, state);
             reasons.put(name, r != null ? r.reason() : readError != null ? "could not be read: " + readError : "it no longer exists");
             if (failing == null && state.failing()) {
-                failing = "alarm " + name + " is " + state + " (" + reasons.get(name) + ")";
+                failing = new Cause.AlarmFired(name, "alarm " + name + " is " + state + " (" + reasons.get(name) + ")");
             }
             if (r == null || r.changedAt() == null) continue;
             Instant before = seen.get(name);
@@ -110,17 +111,17 @@ final class AlarmWatch {
     }
 
     /** Why a poll fails for an alarm that changed state since {@code since} and is fine now: ALARM in between, or no history. */
-    private Optional<String> flapBetween(String name, Instant since, AlarmReading now) {
+    private Optional<Cause.AlarmFired> flapBetween(String name, Instant since, AlarmReading now) {
         List<AlarmReading> changes;
         try {
             changes = alarms.history(name, since);
         } catch (RuntimeException e) {
-            return Optional.of("alarm " + name + " changed state since the last poll (now " + now.state() + ", at "
+            return Optional.of(new Cause.AlarmFired(name, "alarm " + name + " changed state since the last poll (now " + now.state() + ", at "
                     + now.changedAt() + ") and its history could not be read to rule out an ALARM in between: "
-                    + AwsFailure.describe(e));
+                    + AwsFailure.describe(e)));
         }
         return changes.stream().filter(c -> c.state().failing()).findFirst()
-                .map(c -> "alarm " + name + " went to " + c.state() + " at " + c.changedAt() + " (" + c.reason()
-                        + ") and was " + now.state() + " again by this poll");
+                .map(c -> new Cause.AlarmFired(name, "alarm " + name + " went to " + c.state() + " at " + c.changedAt()
+                        + " (" + c.reason() + ") and was " + now.state() + " again by this poll"));
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.canary;
 
+import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Split;
@@ -35,7 +36,7 @@ final class AnalysisWatch {
         record Wait(Instant deadline, String why) implements Gate {
         }
 
-        record Fail(String cause) implements Gate {
+        record Fail(Cause.AnalysisFailed cause) implements Gate {
         }
     }
 
@@ -65,10 +66,10 @@ final class AnalysisWatch {
             st.say(j, j.describe(errorName), next(j, round, spec));
         }
         if (round.failing().isEmpty()) return true;
-        String cause = round.failing().get();
+        Cause.AnalysisFailed cause = round.failing().get();
         boolean closesApproval = st.cp.approval().isPresent();
         st.cp = st.cp.with(new RollingBack(cause, false, null, 0));
-        st.say(EventKind.ROLLBACK_STARTED, cause + (closesApproval ? "; the approval is closed" : ""),
+        st.say(EventKind.ROLLBACK_STARTED, cause.text() + (closesApproval ? "; the approval is closed" : ""),
                 "put all traffic back on the stable side at once, skipping the remaining steps");
         return false;
     }
@@ -98,7 +99,7 @@ final class AnalysisWatch {
         String cause = "canary analysis inconclusive: " + why + " within " + DurationText.format(spec.timeout())
                 + " after the bake";
         return spec.allowInconclusive() ? new Gate.Open("warning: " + cause + "; going on as allowInconclusive asks")
-                : new Gate.Fail(cause);
+                : new Gate.Fail(new Cause.AnalysisFailed("inconclusive", cause));
     }
 
     /** {@code  (3 inconclusive, 1 failed)} */

@@ -139,7 +139,7 @@ public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, M
                 + ", until " + b.until();
         if (p instanceof CanaryPhase.AwaitingApproval a) return "waiting for approval of "
                 + spec.plan().step(a.step()).percent() + "%, " + at;
-        if (p instanceof CanaryPhase.RollingBack r) return "rolling back (" + r.cause() + "), " + at;
+        if (p instanceof CanaryPhase.RollingBack r) return "rolling back (" + r.cause().text() + "), " + at;
         return "finished: " + ((CanaryPhase.Finished) p).outcome().message();
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.awsdeploy.engine.canary;
 
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
+import io.jenkins.plugins.awsdeploy.engine.Cause;
+import io.jenkins.plugins.awsdeploy.engine.Restored;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
@@ -46,6 +48,9 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
     static final int ROLLBACK_ATTEMPTS = 5;
 
     private static final DateTimeFormatter CLOCK = ClockText.UTC;
+
+    /** Where a canary's rollback puts all traffic. */
+    private static final Restored STABLE = new Restored.BackOn("the stable side");
 
     private final Routers routers;
     private final AlarmWatch watch;
@@ -101,11 +106,11 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
             if (found.is(Split.ALL_STABLE) && !checkpoint.live().equals(Split.ALL_STABLE)) {
                 // What a rollback leaves: one whose checkpoints could not be stored (the loop stops and puts traffic
                 // back when a store fails), or a person who restored it meanwhile. Either way nothing is left to do.
-                String message = "after the restart the " + router.spec().describe() + " forwards 100/0,"
-                        + " the split this deployment would have restored, not the " + checkpoint.live() + " its last stored"
-                        + " checkpoint shows (a later checkpoint may not have been stored); all traffic is on the stable side";
-                st.cp = checkpoint.with(new Finished(new Outcome.Stopped(message)), Split.ALL_STABLE);
-                st.say(EventKind.ROLLED_BACK, message, "");
+                Outcome stopped = new Outcome.Stopped(new Cause.Drift("after the restart the " + router.spec().describe()
+                        + " forwards 100/0, the split this deployment would have restored, not the " + checkpoint.live()
+                        + " its last stored checkpoint shows (a later checkpoint may not have been stored)"), STABLE);
+                st.cp = checkpoint.with(new Finished(stopped), Split.ALL_STABLE);
+                st.say(EventKind.ROLLED_BACK, stopped.message(), "");
                 return st.done(null);
             }
             if (!found.is(checkpoint.live())) {
@@ -134,7 +139,7 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
             st.say(EventKind.INFO, "decline by " + who + " ignored: nothing is waiting for approval", "");
             return st.done(now);
         }
-        st.cp = checkpoint.with(new RollingBack("declined by " + who, true, null, 0));
+        st.cp = checkpoint.with(new RollingBack(new Cause.Declined(who), true, null, 0));
         st.say(EventKind.DECLINED, "declined by " + who, "put all traffic back on the stable side");
         return st.done(now);
     }
@@ -147,12 +152,13 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
             return st.done(phase instanceof Finished ? null : now);
         }
         if (phase instanceof Preflight) {
-            st.cp = checkpoint.with(new Finished(new Outcome.Stopped(why + " before any change; nothing was changed in AWS")));
-            st.say(EventKind.ABORT_REQUESTED, why + " before any change; nothing was changed in AWS", "");
+            Outcome stopped = new Outcome.Stopped(new Cause.Aborted(why), new Restored.Untouched());
+            st.cp = checkpoint.with(new Finished(stopped));
+            st.say(EventKind.ABORT_REQUESTED, stopped.message(), "");
             return st.done(null);
         }
         Split inFlight = phase instanceof Shifting s ? checkpoint.spec().plan().step(s.step()).split() : null;
-        st.cp = checkpoint.with(new RollingBack(why, true, inFlight, 0));
+        st.cp = checkpoint.with(new RollingBack(new Cause.Aborted(why), true, inFlight, 0));
         st.say(EventKind.ABORT_REQUESTED, why, "put all traffic back on the stable side");
         return st.done(now);
     }
@@ -172,7 +178,7 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
             before = router.write(s.from(), target);
         } catch (RuntimeException e) {
             // The write may have landed before the failure: the rollback accepts either split as its own.
-            return startRollback(st, "could not shift to " + target + ": " + AwsFailure.describe(e), target);
+            return startRollback(st, new Cause.CallFailed("could not shift to " + target + ": " + AwsFailure.describe(e)), target);
         }
         if (!before.is(s.from()) && !before.is(target)) {
             return unsafe(st, "the weights were changed by someone else: expected " + s.from() + " (stable/new), found "
@@ -183,7 +189,8 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
             try {
                 after = router.read();
             } catch (RuntimeException e) {
-                return startRollback(st, "could not read back the shift to " + target + ": " + AwsFailure.describe(e), target);
+                return startRollback(st, new Cause.CallFailed("could not read back the shift to " + target + ": "
+                        + AwsFailure.describe(e)), target);
             }
             if (!after.is(target)) {
                 return unsafe(st, "wrote " + target + " but AWS reports " + after + "; someone else is changing this "
@@ -239,9 +246,9 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
         if (spec.approvalTimeout() != null) {
             Instant deadline = a.since().plus(spec.approvalTimeout());
             if (!st.now.isBefore(deadline)) {
-                String cause = "no approval within " + DurationText.format(spec.approvalTimeout());
+                Cause cause = new Cause.NoApproval(spec.approvalTimeout());
                 st.cp = st.cp.with(new RollingBack(cause, true, null, 0));
-                st.say(EventKind.ROLLBACK_STARTED, cause + "; the approval is closed", "put all traffic back on the stable side");
+                st.say(EventKind.ROLLBACK_STARTED, cause.text() + "; the approval is closed", "put all traffic back on the stable side");
                 return st.done(st.now);
             }
             return st.done(Tick.wake(st.now, spec.poll(), deadline));
@@ -257,25 +264,25 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
             if (!before.is(Split.ALL_STABLE)) {
                 if (!before.is(st.cp.live())) {
                     if (r.inFlight() == null || !before.is(r.inFlight())) {
-                        return unsafe(st, "while rolling back (" + r.cause() + ") the weights were found changed by someone "
+                        return unsafe(st, "while rolling back (" + r.cause().text() + ") the weights were found changed by someone "
                                 + "else: " + before + " instead of " + st.cp.live() + "; left them untouched");
                     }
                     // A shift that landed although its call failed: this deployment's own split, guarded as such.
                     before = router.write(r.inFlight(), Split.ALL_STABLE);
                     if (!before.is(r.inFlight()) && !before.is(Split.ALL_STABLE)) {
-                        return unsafe(st, "while rolling back (" + r.cause() + ") the weights were found changed by "
+                        return unsafe(st, "while rolling back (" + r.cause().text() + ") the weights were found changed by "
                                 + "someone else: " + before + " instead of " + r.inFlight() + "; left them untouched");
                     }
                 }
                 Reading after = router.read();
                 if (!after.is(Split.ALL_STABLE)) {
-                    return unsafe(st, "wrote 100/0 to roll back (" + r.cause() + ") but AWS reports " + after);
+                    return unsafe(st, "wrote 100/0 to roll back (" + r.cause().text() + ") but AWS reports " + after);
                 }
             }
         } catch (RuntimeException e) {
             int attempts = r.attempts() + 1;
             if (attempts >= ROLLBACK_ATTEMPTS) {
-                return unsafe(st, "could not roll back (" + r.cause() + ") after " + attempts + " attempts: " + AwsFailure.describe(e));
+                return unsafe(st, "could not roll back (" + r.cause().text() + ") after " + attempts + " attempts: " + AwsFailure.describe(e));
             }
             Duration backoff = Duration.ofSeconds(Math.min(30, 1L << attempts));
             st.cp = st.cp.with(new RollingBack(r.cause(), r.byPerson(), r.inFlight(), attempts));
@@ -283,8 +290,7 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
                     "try again in " + DurationText.format(backoff));
             return st.done(st.now.plus(backoff));
         }
-        String message = r.cause() + "; all traffic is back on the stable side (100/0)";
-        Outcome outcome = r.byPerson() ? new Outcome.Stopped(message) : new Outcome.RolledBack(message);
+        Outcome outcome = r.byPerson() ? new Outcome.Stopped(r.cause(), STABLE) : new Outcome.RolledBack(r.cause(), STABLE);
         st.cp = st.cp.with(new Finished(outcome), Split.ALL_STABLE);
         st.say(EventKind.ROLLED_BACK, "all traffic is back on the stable side (100/0), read back", "");
         return st.done(null);
@@ -318,8 +324,8 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
         try {
             now = router.read();
         } catch (RuntimeException e) {
-            return Optional.of(startRollback(st, "could not read the " + router.spec().describe() + " while watching it: "
-                    + AwsFailure.describe(e), null));
+            return Optional.of(startRollback(st, new Cause.CallFailed("could not read the " + router.spec().describe()
+                    + " while watching it: " + AwsFailure.describe(e)), null));
         }
         if (now.is(st.cp.live())) return Optional.empty();
         return Optional.of(unsafe(st, "the weights were changed by someone else: expected " + st.cp.live()
@@ -337,25 +343,25 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
             st.say(EventKind.ALARM_CHANGED, poll.changesSince(was), poll.failing().isPresent() ? "roll back" : "keep baking");
         }
         if (poll.failing().isEmpty()) return true;
-        String cause = poll.failing().get();
+        Cause cause = poll.failing().get();
         boolean closesApproval = st.cp.approval().isPresent();
         st.cp = st.cp.with(new RollingBack(cause, false, null, 0));
-        st.say(EventKind.ROLLBACK_STARTED, cause + (closesApproval ? "; the approval is closed" : ""),
+        st.say(EventKind.ROLLBACK_STARTED, cause.text() + (closesApproval ? "; the approval is closed" : ""),
                 "put all traffic back on the stable side at once, skipping the remaining steps");
         return false;
     }
 
     private Tick unsafe(Story<CanaryCheckpoint> st, String what) {
         TrafficRouter router = router(st.cp);
-        String message = CanaryMessages.unsafe(router, what);
-        st.cp = st.cp.with(new Finished(new Outcome.Unsafe(message)));
-        st.say(EventKind.FAILED, message, "a person must check the " + router.spec().describe());
+        Outcome unsafe = CanaryMessages.unsafe(router, what);
+        st.cp = st.cp.with(new Finished(unsafe));
+        st.say(EventKind.FAILED, unsafe.message(), "a person must check the " + router.spec().describe());
         return st.done(null);
     }
 
-    private Tick startRollback(Story<CanaryCheckpoint> st, String cause, Split inFlight) {
+    private Tick startRollback(Story<CanaryCheckpoint> st, Cause cause, Split inFlight) {
         st.cp = st.cp.with(new RollingBack(cause, false, inFlight, 0));
-        st.say(EventKind.ROLLBACK_STARTED, cause, "put all traffic back on the stable side");
+        st.say(EventKind.ROLLBACK_STARTED, cause.text(), "put all traffic back on the stable side");
         return st.done(st.now);
     }
 

@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.ClockText;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
+import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.analysis.Verdict;
 import io.jenkins.plugins.awsdeploy.engine.Split;
@@ -60,8 +61,8 @@ final class CanaryMessages {
     }
 
     /** Why the engine stopped without restoring, and exactly how a person restores the stable split. */
-    static String unsafe(TrafficRouter router, String what) {
-        return "stopped without restoring: " + what + ". To put all traffic back on the stable side, "
-                + router.restoreInstruction(Split.ALL_STABLE);
+    static Outcome.Unsafe unsafe(TrafficRouter router, String what) {
+        return new Outcome.Unsafe("stopped without restoring: " + what, "To put all traffic back on the stable side, "
+                + router.restoreInstruction(Split.ALL_STABLE));
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.engine.canary;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import java.io.Serializable;
@@ -45,7 +46,7 @@ public sealed interface CanaryPhase extends Serializable {
      * @param inFlight  the split a shift was writing when the rollback began, which AWS may show; null if none
      * @param attempts  failed attempts so far
      */
-    record RollingBack(String cause, boolean byPerson, Split inFlight, int attempts) implements CanaryPhase {
+    record RollingBack(Cause cause, boolean byPerson, Split inFlight, int attempts) implements CanaryPhase {
     }
 
     record Finished(Outcome outcome) implements CanaryPhase {

@@ -48,7 +48,7 @@ public final class CanaryProgress {
                     a.since(), deadline, next);
         }
         if (p instanceof RollingBack r) {
-            return progress(cp, now, Phase.ROLLING_BACK, "rolling back (" + r.cause() + ")", null, null,
+            return progress(cp, now, Phase.ROLLING_BACK, "rolling back (" + r.cause().text() + ")", null, null,
                     "all traffic back on the stable side (100/0)");
         }
         return progress(cp, now, Phase.FINISHED, ((Finished) p).outcome().message(), null, null, "");

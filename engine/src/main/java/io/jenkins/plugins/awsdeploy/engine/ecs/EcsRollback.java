@@ -4,7 +4,9 @@ import static io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionRef.shortNam
 
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
+import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
+import io.jenkins.plugins.awsdeploy.engine.Restored;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.Reconciler;
@@ -99,34 +101,37 @@ public final class EcsRollback implements Reconciler<RollbackCheckpoint> {
     public Tick abort(RollbackCheckpoint checkpoint, String why, Instant now) {
         Story<RollbackCheckpoint> st = story(checkpoint, now);
         if (checkpoint.finished()) return st.done(null);
-        String message;
+        Cause cause = new Cause.Aborted(why);
+        Restored found;
         if (checkpoint.phase() instanceof Preflight) {
-            message = why + " before any change; nothing was changed in AWS";
+            found = new Restored.Untouched();
         } else {
             RollbackChoice c = checkpoint.choice();
             String svc = "service " + checkpoint.spec().service();
             try {
-                Optional<EcsService> found = ecs.service(checkpoint.spec().cluster(), checkpoint.spec().service());
-                if (found.isEmpty()) {
-                    message = why + "; " + svc + " no longer exists";
-                } else if (c.target().sameAs(found.get().taskDefinition())) {
-                    message = why + "; nothing to undo: " + svc + " points at " + c.target() + " and ECS goes on rolling it out ("
-                            + progress(found.get()) + ")";
+                Optional<EcsService> service = ecs.service(checkpoint.spec().cluster(), checkpoint.spec().service());
+                if (service.isEmpty()) {
+                    found = new Restored.AsFound(svc + " no longer exists");
+                } else if (c.target().sameAs(service.get().taskDefinition())) {
+                    found = new Restored.AsFound("nothing to undo: " + svc + " points at " + c.target()
+                            + " and ECS goes on rolling it out (" + progress(service.get()) + ")");
                 } else if (checkpoint.phase() instanceof Updating) {
-                    message = why + " before the update; " + svc + " still points at " + shortName(found.get().taskDefinition())
-                            + "; nothing was changed in AWS";
+                    cause = new Cause.Aborted(why + " before the update");
+                    found = new Restored.AsFound(svc + " still points at " + shortName(service.get().taskDefinition())
+                            + "; nothing was changed in AWS");
                 } else {
-                    message = why + "; " + svc + " points at " + shortName(found.get().taskDefinition()) + ", not at "
+                    found = new Restored.AsFound(svc + " points at " + shortName(service.get().taskDefinition()) + ", not at "
                             + c.target() + ": ECS or someone else moved it since the update; nothing was undone ("
-                            + progress(found.get()) + ")";
+                            + progress(service.get()) + ")");
                 }
             } catch (RuntimeException e) {
-                message = why + "; " + svc + " could not be read (" + AwsFailure.describe(e) + "); it points at " + c.from()
-                        + " or, if the update went through, at " + c.target();
+                found = new Restored.AsFound(svc + " could not be read (" + AwsFailure.describe(e) + "); it points at "
+                        + c.from() + " or, if the update went through, at " + c.target());
             }
         }
-        st.cp = st.cp.with(new Finished(new Outcome.Stopped(message)));
-        st.say(EventKind.ABORT_REQUESTED, message, "");
+        Outcome stopped = new Outcome.Stopped(cause, found);
+        st.cp = st.cp.with(new Finished(stopped));
+        st.say(EventKind.ABORT_REQUESTED, stopped.message(), "");
         return st.done(null);
     }
 
@@ -273,7 +278,7 @@ public final class EcsRollback implements Reconciler<RollbackCheckpoint> {
             return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
         }
         if (svc == null) {
-            return finish(st, new Outcome.Unsafe(name + " was deleted while rolling back to " + c.target()), EventKind.FAILED);
+            return finish(st, new Outcome.Unsafe(name + " was deleted while rolling back to " + c.target(), ""), EventKind.FAILED);
         }
         Instant seen = tellNewEvents(st, svc, w.eventsSeen());
         Optional<EcsDeployment> failedTarget = svc.failedDeploymentOf(c.target());
@@ -281,20 +286,20 @@ public final class EcsRollback implements Reconciler<RollbackCheckpoint> {
                 + Objects.requireNonNullElse(d.rolloutStateReason(), "no reason given") + ")").orElse("");
         if (!c.target().sameAs(svc.taskDefinition())) {
             if (failedTarget.isPresent() || c.from().sameAs(svc.taskDefinition())) {
-                return finish(st, new Outcome.RolledBack("ECS rolled " + name + " back on its own" + why + "; it points at "
-                        + shortName(svc.taskDefinition()) + " again, not at " + c.target() + " (" + progress(svc) + "). "
-                        + quote(svc.events())), EventKind.ROLLED_BACK);
+                return finish(st, new Outcome.RolledBack(new Cause.HealthFailed("ECS rolled " + name + " back on its own" + why),
+                        new Restored.AsFound("it points at " + shortName(svc.taskDefinition()) + " again, not at " + c.target()
+                                + " (" + progress(svc) + "). " + quote(svc.events()))), EventKind.ROLLED_BACK);
             }
             return finish(st, new Outcome.Unsafe(name + " now points at " + shortName(svc.taskDefinition()) + ", neither "
                     + c.target() + " nor " + c.from() + ": someone or something else changed it while this rollback waited ("
-                    + progress(svc) + "). Find out who before acting. " + quote(svc.events())), EventKind.FAILED);
+                    + progress(svc) + ")", "Find out who before acting. " + quote(svc.events())), EventKind.FAILED);
         }
         Optional<EcsDeployment> primary = svc.primary();
         if (primary.isPresent() && failedTarget.isPresent() && primary.get().id().equals(failedTarget.get().id())) {
-            return finish(st, new Outcome.RolledBack("the deployment of " + c.target() + " failed ("
+            return finish(st, new Outcome.RolledBack(new Cause.HealthFailed("the deployment of " + c.target() + " failed ("
                     + Objects.requireNonNullElse(primary.get().rolloutStateReason(), "no reason given")
-                    + ") and ECS did not roll it back: " + name + " points at " + c.target() + " but " + progress(svc)
-                    + ". " + quote(svc.events())), EventKind.FAILED);
+                    + ") and ECS did not roll it back"), new Restored.AsFound(name + " points at " + c.target() + " but "
+                    + progress(svc) + ". " + quote(svc.events()))), EventKind.FAILED);
         }
         if (svc.stableOn(c.target())) {
             st.say(EventKind.SERVICE_STABLE, name + " is stable on " + c.target() + ": " + progress(svc), "");

@@ -141,7 +141,7 @@ public final class Ownership {
         String message = why + ". This deployment was " + cp.status() + " and left traffic there; check the "
                 + "resource before anything else";
         DeploymentEvent told = event(now, EventKind.FAILED, message, "a person must check who drives it");
-        return with(tick, cp.ended(new Outcome.Unsafe(message)).withClaim(cp.claim().released()), List.of(told), null);
+        return with(tick, cp.ended(new Outcome.Unsafe(message, "")).withClaim(cp.claim().released()), List.of(told), null);
     }
 
     /**

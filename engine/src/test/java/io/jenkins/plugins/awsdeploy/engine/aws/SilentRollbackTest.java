@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.engine.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Engine;
@@ -47,7 +48,7 @@ class SilentRollbackTest {
             Engine engine = new Engine(session.ports());
             Checkpoint cp = new CanaryCheckpoint(new CanaryRequest().listenerArn(LISTENER).stableTargetGroup(BLUE)
                     .canaryTargetGroup(GREEN).steps(List.of(50, 100)).bake("1m").poll("1s").alarms(List.of("5xx")).toSpec(),
-                    new CanaryPhase.RollingBack("5xx in ALARM", false, null, 0), new Split(50, 50), Map.of(), Map.of(),
+                    new CanaryPhase.RollingBack(new Cause.AlarmFired("5xx", "5xx in ALARM"), false, null, 0), new Split(50, 50), Map.of(), Map.of(),
                     List.of(), null);
 
             // A first call that hangs, as the drift check's read did when the rollback began (it also loads the SDK's

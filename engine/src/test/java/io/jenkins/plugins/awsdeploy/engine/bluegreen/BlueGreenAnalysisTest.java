@@ -38,7 +38,10 @@ class BlueGreenAnalysisTest {
         Outcome outcome = t.checkpoint().outcome().orElseThrow();
 
         assertThat(outcome).as(outcome.message()).isInstanceOf(Outcome.RolledBack.class);
-        assertThat(outcome.message()).contains("5xx rate 15.0% on the new side vs 0.5% on blue (web-blue) over 12:01-12:02");
+        assertThat(outcome.message()).contains("5xx rate 15.0% on the new side vs 0.5% on the stable side over 12:01-12:02",
+                "all traffic is back on blue (web-blue)");
+        assertThat(((Outcome.RolledBack) outcome).cause())
+                .isInstanceOf(io.jenkins.plugins.awsdeploy.engine.Cause.AnalysisFailed.class);
         assertThat(world.production()).isEqualTo(Split.ALL_STABLE);
         assertThat(t.events()).filteredOn(e -> e.kind() == EventKind.ANALYSED).isNotEmpty();
     }

@@ -12,9 +12,11 @@ import static io.jenkins.plugins.awsdeploy.engine.testing.FakeAws.RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsdeploy.engine.AlarmState;
+import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
+import io.jenkins.plugins.awsdeploy.engine.Restored;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.aws.EcsService;
 import io.jenkins.plugins.awsdeploy.engine.aws.TaskDefinitionInfo;
@@ -209,6 +211,12 @@ class BlueGreenDeploymentTest {
         assertThat(outcome).isInstanceOf(Outcome.RolledBack.class);
         assertThat(outcome.exitCode()).isEqualTo(3);
         assertThat(outcome.message()).contains("5xx", "100/0", "web-green stays up on web:2 for inspection");
+        // The switch's cause as a value, and where blue/green says traffic went: no sentence of the canary rewritten.
+        Outcome.RolledBack back = (Outcome.RolledBack) outcome;
+        assertThat(back.cause()).isInstanceOfSatisfying(Cause.AlarmFired.class, a -> assertThat(a.alarm()).isEqualTo("5xx"));
+        assertThat(back.restored()).isEqualTo(new Restored.BackOn("blue (web-blue)"));
+        assertThat(back.notes()).containsExactly("web-green stays up on web:2 for inspection (scale it to 0 when done)");
+        assertThat(outcome.message()).doesNotContain("the stable side");
         assertThat(world.production()).isEqualTo(Split.ALL_STABLE);
         assertThat(world.aws.calls("ModifyListener")).isEqualTo(1);
         assertThat(world.service(GREEN).desiredCount()).isEqualTo(3);
@@ -335,6 +343,8 @@ class BlueGreenDeploymentTest {
         t.runToEnd();
 
         assertThat(outcome(t)).isInstanceOf(Outcome.RolledBack.class);
+        assertThat(((Outcome.RolledBack) outcome(t)).restored()).isEqualTo(new Restored.StillOn("blue (web-blue)"));
+        assertThat(outcome(t).message()).contains("alarm 5xx is ALARM", "nothing was switched, all traffic is still on blue (web-blue)");
         assertThat(world.aws.calls("ModifyListener")).isZero();
     }
 

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.awsdeploy.engine.testing.FakeAws.GREEN_TG;
 import static io.jenkins.plugins.awsdeploy.engine.testing.FakeAws.LISTENER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
@@ -73,6 +74,8 @@ class CanaryAnalysisTest {
         assertThat(outcome(t).message())
                 .contains("5xx rate 15.0% on the new side vs 0.5% on the stable side over 12:00-12:01", "100/0");
         assertThat(live()).isEqualTo(Split.ALL_STABLE);
+        assertThat(((Outcome.RolledBack) outcome(t)).cause())
+                .isEqualTo(new Cause.AnalysisFailed("5xx rate", outcome(t).message().substring(0, outcome(t).message().indexOf("; all traffic"))));
         // Judged once the interval's end was 2m old, not before.
         DeploymentEvent first = t.events().stream().filter(e -> e.kind() == EventKind.ANALYSED).findFirst().orElseThrow();
         assertThat(first.at()).isEqualTo(Instant.parse("2026-11-21T12:03:00Z"));
@@ -114,6 +117,8 @@ class CanaryAnalysisTest {
         assertThat(outcome(t)).isInstanceOf(Outcome.RolledBack.class);
         assertThat(outcome(t).message()).contains("latency 400 ms on the new side vs 80 ms on the stable side", "5.00x",
                 "limit 1.50x");
+        assertThat(((Outcome.RolledBack) outcome(t)).cause()).extracting(c -> ((Cause.AnalysisFailed) c).metric())
+                .isEqualTo("latency");
     }
 
     @Test
@@ -133,6 +138,8 @@ class CanaryAnalysisTest {
         assertThat(judged(t)).allMatch(j -> j.verdict() == Verdict.INCONCLUSIVE);
         assertThat(outcome(t)).isInstanceOf(Outcome.RolledBack.class);
         assertThat(outcome(t).message()).contains("canary analysis inconclusive", "within 10m after the bake");
+        assertThat(((Outcome.RolledBack) outcome(t)).cause()).extracting(c -> ((Cause.AnalysisFailed) c).metric())
+                .isEqualTo("inconclusive");
         // The first step's bake ended at 12:05; it waited 10 minutes more for an interval that passes.
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-21T12:15:00Z"));
         assertThat(t.events()).filteredOn(e -> e.kind() == EventKind.INFO && e.message().startsWith("bake over"))
