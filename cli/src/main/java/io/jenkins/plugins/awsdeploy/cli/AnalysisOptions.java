@@ -12,7 +12,7 @@ final class AnalysisOptions {
     @Option(names = "--compare-error-rate", order = 113, paramLabel = "POINTS",
             description = "Canary analysis: roll back (exit code 3) when the new side's error rate (ALB: target 5xx per "
                     + "request) is more than POINTS percentage points above the stable side's in an interval, and a "
-                    + "one-sided two-proportion test at 95% says the difference is no luck.")
+                    + "one-sided two-proportion test at 95%% says the difference is no luck.")
     String compareErrorRate;
 
     @Option(names = "--compare-latency", order = 114, paramLabel = "RATIO",

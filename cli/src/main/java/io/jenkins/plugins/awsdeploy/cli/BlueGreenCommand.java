@@ -41,9 +41,11 @@ import picocli.CommandLine.Option;
                 "         [--approve-before switch] [--auto-approve] [--approval-timeout 1h]",
                 "         [--health-timeout 10m] [--scale-down-after 5m]",
                 "         [--scale-down-failed] [--test-listener-arn ARN | --test-rule-arn ARN]",
-                "         [--force] [--poll 5s] [--compare-error-rate POINTS] [--compare-latency RATIO]",
+                "         [--force] [--poll 5s]",
+                "         [--compare-error-rate POINTS] [--compare-latency RATIO]",
                 "         [--analysis-interval 1m] [--analysis-delay 2m] [--min-requests 50]",
-                "         [--analysis-failure-limit 1] [--analysis-timeout 10m] [--allow-inconclusive]",
+                "         [--analysis-failure-limit 1] [--analysis-timeout 10m]",
+                "         [--allow-inconclusive]",
                 "         [--region R] [--endpoint-url URL] [--call-timeout 20s]",
                 "         [--state-file FILE] [--timeline FILE.svg] [--json] [--heartbeat 1m]"},
         sortOptions = false,
@@ -119,7 +121,7 @@ public final class BlueGreenCommand extends DeploymentCommand {
     String healthTimeout;
 
     @Option(names = "--scale-down-after", order = 17, paramLabel = "DURATION", defaultValue = "5m",
-            description = "How long the old side keeps running, alarms watched, after all traffic has moved. "
+            description = "How long the old side keeps running, alarms watched, after all traffic moved. "
                     + "Default: ${DEFAULT-VALUE}.")
     String scaleDownAfter;
 
