@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.analysis;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,9 +48,13 @@ public record AlbTargetGroups(String loadBalancer, String stable, String canary)
         return List.of("RequestCount", "HTTPCode_Target_5XX_Count", "TargetResponseTime");
     }
 
+    /** In the order AWS lists them: moto matches a dimension set only in the order it was put. */
     @Override
     public Map<String, String> dimensions(boolean canarySide) {
-        return Map.of("LoadBalancer", loadBalancer, "TargetGroup", canarySide ? canary : stable);
+        Map<String, String> dims = new LinkedHashMap<>();
+        dims.put("LoadBalancer", loadBalancer);
+        dims.put("TargetGroup", canarySide ? canary : stable);
+        return dims;
     }
 
     @Override

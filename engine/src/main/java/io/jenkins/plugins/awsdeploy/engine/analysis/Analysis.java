@@ -49,8 +49,7 @@ public final class Analysis {
                 j = judge.judge(start, end, source.measure(values), s.judgements());
             } catch (RuntimeException e) {
                 j = new Judgement(start, end, SideFigures.NONE, SideFigures.NONE, Verdict.FAIL,
-                        "the metrics over " + new Judgement(start, end, SideFigures.NONE, SideFigures.NONE, Verdict.FAIL, "")
-                                .span() + " could not be read: " + AwsFailure.describe(e));
+                        "the metrics over " + Judgement.span(start, end) + " could not be read: " + AwsFailure.describe(e));
             }
             s = s.judged(j, spec.interval());
             judged.add(j);

@@ -40,7 +40,7 @@ public final class Judge {
             return new Judgement(start, end, s, c, Verdict.INCONCLUSIVE, side + " requests, fewer than the "
                     + spec.minRequests() + " needed");
         }
-        String span = new Judgement(start, end, s, c, Verdict.PASS, "").span();
+        String span = Judgement.span(start, end);
         List<String> failures = new ArrayList<>();
         if (spec.errorPoints() != null) {
             double points = (c.errorRate() - s.errorRate()) * 100;

@@ -24,6 +24,10 @@ public record Judgement(Instant start, Instant end, SideFigures stable, SideFigu
 
     /** {@code 12:01-12:02} (UTC) */
     public String span() {
+        return span(start, end);
+    }
+
+    static String span(Instant start, Instant end) {
         return HM.format(start) + "-" + HM.format(end);
     }
 
@@ -32,6 +36,9 @@ public record Judgement(Instant start, Instant end, SideFigures stable, SideFigu
      * on the stable side, latency 120 ms vs 80 ms; 5xx rate ... }.
      */
     public String describe(String errorName) {
+        if (stable == SideFigures.NONE && canary == SideFigures.NONE && verdict == Verdict.FAIL) {
+            return "analysis " + span() + ": fail: " + reason;
+        }
         String figures = errorName + " " + canary.rateText() + " on the new side vs " + stable.rateText()
                 + " on the stable side, latency " + canary.latencyText() + " vs " + stable.latencyText();
         return "analysis " + span() + ": " + verdict.word() + ": " + figures + (reason.isEmpty() ? "" : "; " + reason);

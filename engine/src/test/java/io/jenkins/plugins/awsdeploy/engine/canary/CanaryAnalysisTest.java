@@ -199,6 +199,8 @@ class CanaryAnalysisTest {
 
         assertThat(outcome(t)).isInstanceOf(Outcome.RolledBack.class);
         assertThat(outcome(t).message()).contains("the metrics over 12:00-12:01 could not be read", "Rate exceeded");
+        assertThat(t.events()).filteredOn(e -> e.kind() == EventKind.ANALYSED).first().extracting(DeploymentEvent::message)
+                .asString().startsWith("analysis 12:00-12:01: fail: the metrics over 12:00-12:01 could not be read");
         assertThat(live()).isEqualTo(Split.ALL_STABLE);
     }
 
