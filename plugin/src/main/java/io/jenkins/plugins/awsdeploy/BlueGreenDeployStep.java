@@ -4,6 +4,7 @@ import hudson.Extension;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenRequest;
 import java.util.ArrayList;
@@ -250,9 +251,9 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
 
     @Override
     String target() {
-        return "services " + AwsConsole.lastSegment(String.valueOf(blueService)) + "/"
-                + AwsConsole.lastSegment(String.valueOf(greenService)) + " in cluster "
-                + AwsConsole.lastSegment(String.valueOf(cluster));
+        return "services " + AwsArn.shortName(String.valueOf(blueService)) + "/"
+                + AwsArn.shortName(String.valueOf(greenService)) + " in cluster "
+                + AwsArn.shortName(String.valueOf(cluster));
     }
 
     @Override

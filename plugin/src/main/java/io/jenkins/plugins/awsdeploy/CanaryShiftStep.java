@@ -11,13 +11,14 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code canaryShift}: moves traffic of an ALB listener (or rule) from the stable target group to the canary target
- * group in steps, watching CloudWatch alarms after each, and puts everything back on the stable side if one fires.
+ * group, or of two Route 53 weighted records from the stable to the canary record, in steps, watching CloudWatch
+ * alarms after each, and puts everything back on the stable side if one fires.
  * The parameters are those of {@code aws-deploy canary}, in camelCase.
  */
 public final class CanaryShiftStep extends AwsDeploymentStep {
 
-    private final String stableTargetGroup;
-    private final String canaryTargetGroup;
+    private String stableTargetGroup;
+    private String canaryTargetGroup;
     private String listenerArn;
     private String ruleArn;
     private List<Integer> steps;
@@ -28,19 +29,42 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
     private List<Integer> approveBefore;
     private String approvalTimeout;
     private CanaryAnalysis analysis;
+    private String hostedZoneId;
+    private String recordName;
+    private String recordType;
+    private String stableSetIdentifier;
+    private String canarySetIdentifier;
 
+    /**
+     * No parameter is required of every canary: a load balancer canary names its target groups, a Route 53 one its
+     * set identifiers instead (until round 2 the target groups were this constructor's; as named arguments and in
+     * stored program state they bind to the setters alike).
+     */
     @DataBoundConstructor
+    public CanaryShiftStep() {
+    }
+
     public CanaryShiftStep(String stableTargetGroup, String canaryTargetGroup) {
-        this.stableTargetGroup = trimmed(stableTargetGroup);
-        this.canaryTargetGroup = trimmed(canaryTargetGroup);
+        setStableTargetGroup(stableTargetGroup);
+        setCanaryTargetGroup(canaryTargetGroup);
     }
 
     public String getStableTargetGroup() {
         return stableTargetGroup;
     }
 
+    @DataBoundSetter
+    public void setStableTargetGroup(String stableTargetGroup) {
+        this.stableTargetGroup = trimmed(stableTargetGroup);
+    }
+
     public String getCanaryTargetGroup() {
         return canaryTargetGroup;
+    }
+
+    @DataBoundSetter
+    public void setCanaryTargetGroup(String canaryTargetGroup) {
+        this.canaryTargetGroup = trimmed(canaryTargetGroup);
     }
 
     public String getListenerArn() {
@@ -137,6 +161,57 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
         this.analysis = analysis;
     }
 
+    public String getHostedZoneId() {
+        return hostedZoneId;
+    }
+
+    /** Instead of a load balancer: the Route 53 hosted zone of the two weighted records. */
+    @DataBoundSetter
+    public void setHostedZoneId(String hostedZoneId) {
+        this.hostedZoneId = trimmed(hostedZoneId);
+    }
+
+    public String getRecordName() {
+        return recordName;
+    }
+
+    @DataBoundSetter
+    public void setRecordName(String recordName) {
+        this.recordName = trimmed(recordName);
+    }
+
+    public String getRecordType() {
+        return recordType;
+    }
+
+    @DataBoundSetter
+    public void setRecordType(String recordType) {
+        this.recordType = trimmed(recordType);
+    }
+
+    public String getStableSetIdentifier() {
+        return stableSetIdentifier;
+    }
+
+    /** Not trimmed: a set identifier is matched exactly, and the engine refuses one with spaces around it. */
+    @DataBoundSetter
+    public void setStableSetIdentifier(String stableSetIdentifier) {
+        this.stableSetIdentifier = emptyAsNull(stableSetIdentifier);
+    }
+
+    public String getCanarySetIdentifier() {
+        return canarySetIdentifier;
+    }
+
+    @DataBoundSetter
+    public void setCanarySetIdentifier(String canarySetIdentifier) {
+        this.canarySetIdentifier = emptyAsNull(canarySetIdentifier);
+    }
+
+    private static String emptyAsNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
     @Override
     String poll() {
         return poll;
@@ -146,6 +221,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
     String target() {
         if (listenerArn != null) return "listener " + AwsArn.shortName(listenerArn);
         if (ruleArn != null) return "rule " + AwsArn.shortName(ruleArn);
+        if (recordName != null) return "records " + recordName;
         return "an unnamed listener";
     }
 
@@ -162,8 +238,13 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
                 .alarms(alarms)
                 .approveBefore(approveBefore)
                 .approvalTimeout(approvalTimeout)
+                .region(region)
                 .analysis(CanaryAnalysis.requestOf(analysis))
-                .region(region);
+                .hostedZoneId(hostedZoneId)
+                .recordName(recordName)
+                .recordType(recordType)
+                .stableSetIdentifier(stableSetIdentifier)
+                .canarySetIdentifier(canarySetIdentifier);
         if (pollOrDefault != null) request.poll(pollOrDefault);
         return CanaryCheckpoint.start(request.toSpec());
     }
@@ -178,7 +259,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
 
         @Override
         public String getDisplayName() {
-            return "Canary deployment: shift ALB traffic in steps, watching CloudWatch alarms";
+            return "Canary deployment: shift ALB or Route 53 weighted traffic in steps, watching CloudWatch alarms";
         }
 
         @Override

@@ -4,7 +4,7 @@ import hudson.console.HyperlinkNote;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.Resource;
 import io.jenkins.plugins.awsdeploy.engine.Strategies;
-import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsConsole;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,39 +41,14 @@ final class ConsoleLinks {
         AwsConsole console = new AwsConsole(region);
         Map<String, String> urls = new LinkedHashMap<>();
         List<Map.Entry<String, String>> resources = new ArrayList<>();
-        // The strategy lists what it touches; this class only knows where the console shows each kind.
+        // The strategy lists what it touches, each with its label, the names lines use and its console page: nothing
+        // here knows a kind of resource, so a new router's resources are linked without a change to this class.
         for (Resource r : Strategies.resources(checkpoint)) {
-            switch (r.kind()) {
-                case LISTENER -> link(r.id(), console.listener(r.id()), r.role(), urls, resources);
-                case LISTENER_RULE -> link(r.id(), console.rule(r.id()), r.role(), urls, resources);
-                case TARGET_GROUP -> targetGroup(console, r.role(), r.id(), urls, resources);
-                case ALARM -> link(r.id(), console.alarm(r.id()), r.role() + " " + r.id(), urls, resources);
-                case ECS_SERVICE -> ecsService(console, r.cluster(), r.id(), urls, resources);
-            }
+            String url = console.address(r);
+            r.names().forEach(name -> urls.putIfAbsent(name, url));
+            resources.add(Map.entry(r.label(), url));
         }
         return new ConsoleLinks(urls, resources);
-    }
-
-    private static void link(String key, String url, String label, Map<String, String> urls,
-                             List<Map.Entry<String, String>> resources) {
-        urls.put(key, url);
-        resources.add(Map.entry(label, url));
-    }
-
-    private static void targetGroup(AwsConsole console, String label, String arn, Map<String, String> urls,
-                                    List<Map.Entry<String, String>> resources) {
-        String url = console.targetGroup(arn);
-        urls.put(arn, url);
-        // Event lines name target groups by their short name (web-green), as ForwardWeights prints them.
-        urls.putIfAbsent(ForwardWeights.shortName(arn), url);
-        resources.add(Map.entry(label + " " + ForwardWeights.shortName(arn), url));
-    }
-
-    private static void ecsService(AwsConsole console, String cluster, String service, Map<String, String> urls,
-                           List<Map.Entry<String, String>> resources) {
-        String url = console.ecsService(cluster, service);
-        urls.putIfAbsent(service, url);
-        resources.add(Map.entry("ECS service " + AwsConsole.lastSegment(service), url));
     }
 
     /** One line listing every resource as a link, or empty when there is nothing to link. */

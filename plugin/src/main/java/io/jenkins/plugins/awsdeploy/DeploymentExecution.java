@@ -11,6 +11,7 @@ import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.TickPolicy;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsAccess;
+import io.jenkins.plugins.awsdeploy.engine.aws.SessionCredentials;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -370,7 +371,8 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
     /** Carries out the policy's decision after a failed tick; {@code note} is for the build log when it retries. */
     private void follow(TickPolicy.Next next, TaskListener listener, String note) {
         if (next instanceof TickPolicy.Next.Finish f) {
-            finish(checkpoint(), f.outcome(), run(), listener);
+            // Given up: the marks come off (best effort), so that a new run need not wait for them to expire.
+            finish(released(checkpoint(), listener), f.outcome(), run(), listener);
         } else if (next instanceof TickPolicy.Next.Abort a) {
             command(EngineCommand.abort(a.reason()));
         } else if (next instanceof TickPolicy.Next.Arm a) {
@@ -378,6 +380,32 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             synchronized (this) {
                 if (!done) arm(a.delay().toMillis());
             }
+        }
+    }
+
+    /**
+     * Takes the deployment's ownership marks off through the same agent call as a tick, as the command line does when
+     * it gives up. Best effort: a mark left behind runs out with its lease, and the build log says so.
+     */
+    private Checkpoint released(Checkpoint cp, TaskListener listener) {
+        if (cp == null || cp.claim() == null || !cp.claim().holds()) return cp;
+        PrintStream log = listener.getLogger();
+        try {
+            AgentChannel.Target where = AgentChannel.target(getContext(), onAgent);
+            TickReply reply = AgentChannel.run(new TickCallable(JsonCodec.write(cp), credentials().resolve(access, run(),
+                    where.inController()), EngineCommand.release(), ZoneId.systemDefault()), where);
+            if (reply.failure() != null) throw new IllegalStateException(reply.failure());
+            reply.eventLines().forEach(log::println);
+            Checkpoint after = JsonCodec.readCheckpoint(reply.checkpointJson());
+            synchronized (this) {
+                checkpoint = after;
+                checkpointJson = reply.checkpointJson();
+            }
+            return after;
+        } catch (AgentChannel.AgentUnavailable | AccessRefused | RuntimeException e) {
+            log.println(stepName + ": could not take the ownership marks off (" + e.getMessage() + "); they hold until "
+                    + cp.claim().until() + ", then anyone may take over");
+            return cp;
         }
     }
 
@@ -421,6 +449,11 @@ public final class DeploymentExecution extends StepExecution implements WaitingD
             checkpoint = cp;
         }
         return cp;
+    }
+
+    /** The short-lived credentials this execution holds in memory; null for none (no credential, or none issued yet). */
+    SessionCredentials sessionInMemory() {
+        return credentials().session();
     }
 
     private synchronized TickCredentials credentials() {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy;
 
 import hudson.Extension;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.ecs.RollbackRequest;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -100,8 +101,8 @@ public final class EcsRollbackStep extends AwsDeploymentStep {
 
     @Override
     String target() {
-        return "service " + AwsConsole.lastSegment(String.valueOf(service)) + " in cluster "
-                + AwsConsole.lastSegment(String.valueOf(cluster));
+        return "service " + AwsArn.shortName(String.valueOf(service)) + " in cluster "
+                + AwsArn.shortName(String.valueOf(cluster));
     }
 
     @Override

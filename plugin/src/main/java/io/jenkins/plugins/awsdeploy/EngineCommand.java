@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Which engine call the next tick makes, and for whom. Travels to the agent inside {@link TickCallable} and is kept in
@@ -14,7 +15,7 @@ final class EngineCommand implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    enum Kind { ADVANCE, RESUME, APPROVE, DECLINE, ABORT }
+    enum Kind { ADVANCE, RESUME, APPROVE, DECLINE, ABORT, RELEASE }
 
     private final Kind kind;
     /** The user for APPROVE and DECLINE, the reason for ABORT; empty otherwise. */
@@ -45,6 +46,11 @@ final class EngineCommand implements Serializable {
         return new EngineCommand(Kind.ABORT, why);
     }
 
+    /** Takes the deployment's ownership marks off: the step gave up on it outside the engine. */
+    static EngineCommand release() {
+        return new EngineCommand(Kind.RELEASE, "");
+    }
+
     Kind kind() {
         return kind;
     }
@@ -59,6 +65,8 @@ final class EngineCommand implements Serializable {
                 return engine.decline(checkpoint, who, now);
             case ABORT:
                 return engine.abort(checkpoint, who, now);
+            case RELEASE:
+                return new Tick(engine.release(checkpoint, now), List.of(), null);
             default:
                 return engine.advance(checkpoint, now);
         }

@@ -22,6 +22,11 @@ final class TickCredentials {
     /** The session of earlier ticks, reused while fresh; null for none. */
     private SessionCredentials session;
 
+    /** The session the last tick was given, if any: tests look for its secret where a build leaves files. */
+    synchronized SessionCredentials session() {
+        return session;
+    }
+
     /** {@link #resolve(AccessSettings, SessionCredentials, Run, boolean, AwsDeploymentsConfiguration, Instant)}, keeping
      * the session for the next ticks (memory only: gone with a restart). */
     synchronized AwsAccess resolve(AccessSettings access, Run<?, ?> run, boolean inController) throws AccessRefused {

@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Shifts an ALB listener's (or rule's) traffic to a new target group in steps, watching alarms after each. */
+/**
+ * Shifts an ALB listener's (or rule's) traffic to a new target group in steps, or Route 53 weighted records' weight to
+ * a new record, watching alarms after each.
+ */
 @Command(name = "canary",
         description = {
                 "Shift traffic from the stable target group to the canary target group in steps, watching CloudWatch "
@@ -18,10 +21,16 @@ import picocli.CommandLine.Option;
                         + "the stable side at once (INSUFFICIENT_DATA does not: quiet metrics are common).",
                 "",
                 "Every input is checked, then the listener, the target groups and the alarms are read; only then "
-                        + "is anything changed."},
+                        + "is anything changed.",
+                "",
+                "Instead of a load balancer, --hosted-zone-id with --record-name and two set identifiers shifts the weights "
+                        + "of two Route 53 weighted records (100-p and p, in one change); each step's bake starts once the "
+                        + "change is INSYNC on every Route 53 name server."},
         customSynopsis = {
                 "aws-deploy canary (--listener-arn ARN | --rule-arn ARN)",
                 "         --stable-target-group ARN --canary-target-group ARN",
+                "   or:   --hosted-zone-id Z --record-name NAME [--record-type A|AAAA|CNAME]",
+                "         --stable-set-identifier S --canary-set-identifier C",
                 "         (--steps 10,25,50,100 | --preset NAME) [--bake 5m] [--alarm NAME]...",
                 "         [--poll 5s] [--approve-before PERCENT]... [--auto-approve] [--approval-timeout 1h]",
                 "         [--compare-error-rate POINTS] [--compare-latency RATIO]",
@@ -33,7 +42,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,
-        exitCodeList = {"0:done: all traffic is on the canary target group", ExitCodeHelp.INVALID,
+        exitCodeList = {"0:done: all traffic is on the canary target group (or record)", ExitCodeHelp.INVALID,
                 ExitCodeHelp.ROLLED_BACK, ExitCodeHelp.STOPPED, ExitCodeHelp.UNSAFE, ExitCodeHelp.OTHER})
 public final class CanaryCommand extends DeploymentCommand {
 
@@ -86,6 +95,26 @@ public final class CanaryCommand extends DeploymentCommand {
             description = "Roll back (exit code 4) when nobody has answered within this time. Default: wait as long as it takes.")
     String approvalTimeout;
 
+    @Option(names = "--hosted-zone-id", order = 13, paramLabel = "ZONE",
+            description = "Or, instead of a load balancer: the Route 53 hosted zone holding the two weighted records.")
+    String hostedZoneId;
+
+    @Option(names = "--record-name", order = 14, paramLabel = "NAME",
+            description = "The name of the weighted records, e.g. api.example.com (the trailing dot is optional).")
+    String recordName;
+
+    @Option(names = "--record-type", order = 15, paramLabel = "TYPE",
+            description = "The type of the weighted records: A, AAAA or CNAME. Default: A.")
+    String recordType;
+
+    @Option(names = "--stable-set-identifier", order = 16, paramLabel = "ID",
+            description = "The set identifier of the weighted record serving traffic now.")
+    String stableSetIdentifier;
+
+    @Option(names = "--canary-set-identifier", order = 17, paramLabel = "ID",
+            description = "The set identifier of the new version's weighted record, which gets the traffic step by step.")
+    String canarySetIdentifier;
+
     @Mixin
     AnalysisOptions analysis;
 
@@ -105,6 +134,11 @@ public final class CanaryCommand extends DeploymentCommand {
                 .approvalTimeout(approvalTimeout)
                 .region(region)
                 .analysis(analysis.request())
+                .hostedZoneId(hostedZoneId)
+                .recordName(recordName)
+                .recordType(recordType)
+                .stableSetIdentifier(stableSetIdentifier)
+                .canarySetIdentifier(canarySetIdentifier)
                 .toSpec();
         return CanaryCheckpoint.start(spec);
     }

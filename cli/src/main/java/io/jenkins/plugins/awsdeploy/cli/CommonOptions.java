@@ -107,8 +107,8 @@ public final class CommonOptions {
      * finding out at the end that the picture cannot be written would be too late.
      */
     void checkFiles(List<Problem> problems) {
-        checkWritable("stateFile", stateFile, problems);
-        checkWritable("timeline", timeline, problems);
+        checkWritable("--state-file", stateFile, problems);
+        checkWritable("--timeline", timeline, problems);
     }
 
     /** Creates and removes a file next to {@code file}, the way a save will, so that the OS gives its own reason. */

@@ -125,7 +125,7 @@ public abstract class DeploymentCommand implements Callable<Integer> {
         List<String> differ = !Strategies.same(stored.get(), fresh) ? List.of("kind of deployment")
                 : StateFile.differences(Strategies.identity(stored.get()), Strategies.identity(fresh));
         if (differ.isEmpty()) return stored;
-        problems.add(new Problem("stateFile", state.path() + " holds an unfinished deployment that is not this one"
+        problems.add(new Problem("--state-file", state.path() + " holds an unfinished deployment that is not this one"
                 + " (it differs in: " + String.join(", ", differ) + "; it is " + stored.get().status()
                 + "). Finish it with its own command line, or give another state file"));
         return Optional.empty();

@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsdeploy.engine.Engine;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Progress;
+import io.jenkins.plugins.awsdeploy.engine.TickTimer;
 import io.jenkins.plugins.awsdeploy.engine.timeline.TimelineChart;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,9 @@ final class Run {
     private volatile DeploymentLoop loop;
     private volatile Checkpoint last;
     private volatile Checkpoint initial;
+    /** The loop's timer and clock when not the run's own scheduler and the system clock (tests on virtual time). */
+    private TickTimer loopTimer;
+    private Clock clock = Clock.systemUTC();
 
     /**
      * @param stateFile   null to keep no state file
@@ -56,6 +60,13 @@ final class Run {
         return this;
     }
 
+    /** Drives the deployment's calls on {@code timer} and {@code clock}: minutes of backoff in no time, in tests. */
+    Run on(TickTimer timer, Clock time) {
+        this.loopTimer = timer;
+        this.clock = time;
+        return this;
+    }
+
     /**
      * Runs the deployment to its end and returns how it ended.
      *
@@ -73,7 +84,7 @@ final class Run {
         AtomicInteger stops = new AtomicInteger();
         // Blue/green passes two preflights (its own, then the switch's): the hint is said once per run.
         AtomicBoolean hinted = new AtomicBoolean();
-        loop = new DeploymentLoop(engine, timer, Clock.systemUTC(), new DeploymentLoop.Listener() {
+        loop = new DeploymentLoop(engine, loopTimer != null ? loopTimer : TickTimer.of(timer), clock, new DeploymentLoop.Listener() {
             @Override
             public void event(DeploymentEvent event) {
                 console.event(event);

@@ -35,14 +35,14 @@ final class StateFile {
         try {
             stored = JsonCodec.load(path);
         } catch (RuntimeException e) {
-            problems.add(new Problem("stateFile", path + " cannot be read as a deployment's state (" + e.getMessage()
+            problems.add(new Problem("--state-file", path + " cannot be read as a deployment's state (" + e.getMessage()
                     + "); move it away to start a new deployment"));
             return Optional.empty();
         }
         // Resuming from a phase its own plan does not have would act on a step nobody asked for.
         List<String> wrong = stored.contradictions();
         if (!wrong.isEmpty()) {
-            problems.add(new Problem("stateFile", path + " contradicts itself (" + String.join("; ", wrong)
+            problems.add(new Problem("--state-file", path + " contradicts itself (" + String.join("; ", wrong)
                     + "); it was edited or written by another version. Check where traffic is, then move it away"));
             return Optional.empty();
         }

@@ -57,7 +57,12 @@ class AnalysisInputTest {
                 new BadInput("analysis settings without anything to compare", "--compare-error-rate",
                         "needs something to compare", a -> a.set("--min-requests", "100")),
                 new BadInput("analysis of a plan with no step where both sides serve", "--compare-error-rate",
-                        "add a step below 100%", a -> a.set("--compare-error-rate", "1").set("--steps", "100")));
+                        "add a step below 100%", a -> a.set("--compare-error-rate", "1").set("--steps", "100")),
+                new BadInput("analysis of Route 53 records, which have no metrics per side", "--compare-error-rate",
+                        "cannot be analysed", a -> a.remove("--listener-arn").remove("--stable-target-group")
+                                .remove("--canary-target-group").set("--hosted-zone-id", "Z0123456789ABCDEFGHIJ")
+                                .set("--record-name", "api.example.com").set("--stable-set-identifier", "blue")
+                                .set("--canary-set-identifier", "green").set("--compare-error-rate", "1")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -53,10 +53,24 @@ public final class DeploymentLoop {
         this.listener = listener;
     }
 
-    /** Starts a new deployment, or continues a stored one ({@code resumed}) after reading AWS first. */
+    /**
+     * Starts a new deployment, or continues a stored one ({@code resumed}) after reading AWS first. A new one is
+     * stored before its first call, which marks the resources as its own: a process killed before the next store
+     * then leaves a checkpoint that resumes as the same deployment, instead of marks that lock every rerun out until
+     * their lease runs out.
+     */
     public CompletableFuture<Outcome> start(Checkpoint initial, boolean resumed) {
         synchronized (this) {
             checkpoint = initial;
+        }
+        if (!resumed) {
+            try {
+                listener.save(initial);
+            } catch (RuntimeException e) {
+                outcome.complete(new Outcome.Failed("could not store the checkpoint before starting: "
+                        + AwsFailure.describe(e) + "; nothing was changed in AWS"));
+                return outcome;
+            }
         }
         submit(resumed ? engine::resume : engine::advance);
         return outcome;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 
 /**
  * The one entry point the shells use: whatever the strategy, a checkpoint goes in and a {@link Tick}
@@ -40,25 +40,25 @@ public final class Engine {
      * answer may cut the tick's later calls short only before anything was changed ({@link FailFast}).
      */
     public Tick advance(Checkpoint checkpoint, Instant now) {
-        return around(checkpoint, now, false, () -> of(checkpoint).advance(checkpoint, now));
+        return around(checkpoint, now, false, (r, c) -> r.advance(c, now));
     }
 
     /** The first call after the process that ran the deployment was restarted: it also takes its marks again. */
     public Tick resume(Checkpoint checkpoint, Instant now) {
-        return around(checkpoint, now, true, () -> of(checkpoint).resume(checkpoint, now));
+        return around(checkpoint, now, true, (r, c) -> r.resume(c, now));
     }
 
     public Tick approve(Checkpoint checkpoint, String who, Instant now) {
-        return around(checkpoint, now, false, () -> of(checkpoint).approve(checkpoint, who, now));
+        return around(checkpoint, now, false, (r, c) -> r.approve(c, who, now));
     }
 
     public Tick decline(Checkpoint checkpoint, String who, Instant now) {
-        return around(checkpoint, now, false, () -> of(checkpoint).decline(checkpoint, who, now));
+        return around(checkpoint, now, false, (r, c) -> r.decline(c, who, now));
     }
 
     /** Stops at any moment: rolls back if anything was changed, and ends Stopped. */
     public Tick abort(Checkpoint checkpoint, String why, Instant now) {
-        return around(checkpoint, now, false, () -> of(checkpoint).abort(checkpoint, why, now));
+        return around(checkpoint, now, false, (r, c) -> r.abort(c, why, now));
     }
 
     /**
@@ -69,10 +69,18 @@ public final class Engine {
         return ownership.release(new Tick(checkpoint, List.of(), null), now).checkpoint();
     }
 
-    /** Every call: its marks checked before the strategy acts and kept after; fail-fast only while untouched. */
-    private Tick around(Checkpoint checkpoint, Instant now, boolean resuming, Supplier<Tick> strategy) {
-        return FailFast.whileUntouched(checkpoint.beforeAnyChange(), () -> ownership.before(checkpoint, now, resuming)
-                .orElseGet(() -> ownership.keep(strategy.get(), now, resuming)));
+    /**
+     * Every call: its marks checked (and a lapsed lease renewed) before the strategy acts on the checkpoint that
+     * holds them, and kept after; fail-fast only while untouched.
+     */
+    private Tick around(Checkpoint checkpoint, Instant now, boolean resuming,
+                        BiFunction<Reconciler<Checkpoint>, Checkpoint, Tick> call) {
+        return FailFast.whileUntouched(checkpoint.beforeAnyChange(), () -> {
+            Tick checked = ownership.before(checkpoint, now, resuming);
+            Checkpoint cp = checked.checkpoint();
+            if (cp.finished() && !checkpoint.finished()) return checked;
+            return ownership.keep(call.apply(of(cp), cp), now, resuming);
+        });
     }
 
     private Reconciler<Checkpoint> of(Checkpoint checkpoint) {

@@ -23,5 +23,7 @@ public enum EventKind {
     /** The canary analysis judged an interval: both sides' figures and the verdict. */
     ANALYSED,
     SUCCEEDED,
-    FAILED
+    FAILED,
+    /** A change AWS propagates (a Route 53 change batch) reached everything that answers: the bake starts. */
+    INSYNC
 }

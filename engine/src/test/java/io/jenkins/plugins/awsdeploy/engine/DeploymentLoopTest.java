@@ -58,6 +58,44 @@ class DeploymentLoopTest {
     }
 
     @Test
+    void aNewDeploymentIsStoredBeforeItMarksAnythingAndAKilledRunResumesAsItself() throws Exception {
+        List<Checkpoint> stored = new ArrayList<>();
+        List<Boolean> markedWhenStored = new ArrayList<>();
+        DeploymentLoop.Listener store = new DeploymentLoop.Listener() {
+            public void event(DeploymentEvent e) {
+            }
+
+            public void save(Checkpoint c) {
+                stored.add(c);
+                markedWhenStored.add(aws.markOn(LISTENER).isPresent());
+            }
+        };
+        Checkpoint initial = canary();
+        assertThat(new DeploymentLoop(new Engine(aws.ports()), timer, Clock.systemUTC(), store).start(initial, false)
+                .get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Succeeded.class);
+        assertThat(stored.get(0)).isEqualTo(initial);
+        assertThat(markedWhenStored.get(0)).as("stored before the preflight marked the listener").isFalse();
+
+        // kill -9 right after a preflight marked the listener, before its checkpoint was stored: the state file holds
+        // the first store, and the rerun with it is the same deployment, whose mark does not lock it out.
+        FakeAws again = FakeAws.standard();
+        new Engine(again.ports()).advance(stored.get(0), Instant.now());
+        assertThat(again.markOn(LISTENER)).isPresent();
+        DeploymentLoop rerun = new DeploymentLoop(new Engine(again.ports()), timer, Clock.systemUTC(), new DeploymentLoop.Listener() {
+            public void event(DeploymentEvent e) {
+            }
+
+            public void save(Checkpoint c) {
+            }
+        });
+        Outcome outcome = rerun.start(stored.get(0), true).get(10, TimeUnit.SECONDS);
+
+        assertThat(outcome).as(outcome.message()).isInstanceOf(Outcome.Succeeded.class);
+        assertThat(again.weights(LISTENER).asSplit(BLUE_TG, GREEN_TG)).contains(new Split(0, 100));
+        assertThat(again.markOn(LISTENER)).isEmpty();
+    }
+
+    @Test
     void aCheckpointThatCannotBeStoredStopsTheDeploymentAndPutsTrafficBack() throws Exception {
         DeploymentLoop loop = new DeploymentLoop(new Engine(aws.ports()), timer, Clock.systemUTC(), new DeploymentLoop.Listener() {
             int saves;

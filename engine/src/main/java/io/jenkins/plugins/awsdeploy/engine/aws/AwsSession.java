@@ -4,6 +4,7 @@ import java.time.Duration;
 import io.jenkins.plugins.awsdeploy.engine.ownership.EcsLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.ElbLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.LeasesByService;
+import io.jenkins.plugins.awsdeploy.engine.ownership.Route53Leases;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -40,6 +42,7 @@ public final class AwsSession implements AutoCloseable {
     private final ElasticLoadBalancingV2Client elb;
     private final CloudWatchClient cloudWatch;
     private final EcsClient ecs;
+    private final Route53Client route53;
     private final AwsPorts ports;
 
     public AwsSession(AwsAccess access) {
@@ -71,8 +74,11 @@ public final class AwsSession implements AutoCloseable {
         if (access.cloudWatchEndpoint() != null) cw.endpointOverride(access.cloudWatchEndpoint());
         cloudWatch = cw.build();
         ecs = configure(EcsClient.builder(), access, credentials, override).build();
+        // Route 53 is global: its one endpoint answers for the partition's global region, whatever region the rest uses.
+        route53 = configure(Route53Client.builder(), access, credentials, override).region(globalRegion(access.region())).build();
         ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs),
-                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs)), new CloudWatchMetrics(cloudWatch));
+                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs), new Route53Leases(route53)),
+                new Route53RecordSets(route53), new CloudWatchMetrics(cloudWatch));
     }
 
     /**
@@ -129,6 +135,15 @@ public final class AwsSession implements AutoCloseable {
         return builder;
     }
 
+    /** The global region of the region's partition, where Route 53 signs and answers. */
+    static Region globalRegion(String region) {
+        return switch (AwsArn.partitionOf(region)) {
+            case "aws-cn" -> Region.AWS_CN_GLOBAL;
+            case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
+            default -> Region.AWS_GLOBAL;
+        };
+    }
+
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
@@ -148,6 +163,7 @@ public final class AwsSession implements AutoCloseable {
         elb.close();
         cloudWatch.close();
         ecs.close();
+        route53.close();
         if (credentials instanceof AutoCloseable c) {
             try {
                 c.close();

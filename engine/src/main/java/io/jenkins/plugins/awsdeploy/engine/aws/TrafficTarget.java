@@ -24,11 +24,6 @@ public record TrafficTarget(Kind kind, String arn, String parameter) implements 
      * is what people recognise in the console. Messages that must be copied into a command use the ARN.
      */
     public String describe() {
-        String noun = kind == Kind.LISTENER ? "listener " : "rule ";
-        AwsArn parsed = AwsArn.parse(arn).orElse(null);
-        if (parsed == null) return noun + arn;
-        String[] parts = parsed.resource().split("/");
-        // listener/app/NAME/LB_ID/LISTENER_ID and listener-rule/app/NAME/LB_ID/LISTENER_ID/RULE_ID
-        return parts.length >= 5 ? noun + parts[2] + "/" + parts[parts.length - 1] : noun + arn;
+        return (kind == Kind.LISTENER ? "listener " : "rule ") + AwsArn.shortName(arn);
     }
 }

@@ -106,7 +106,8 @@ public final class BlueGreenRequest {
         checkEcsName("cluster", cluster, "cluster/", "cluster", problems);
         checkEcsName("blueService", blueService, "service/", "service", problems);
         checkEcsName("greenService", greenService, "service/", "service", problems);
-        if (present(blueService) && present(greenService) && lastSegment(blueService).equals(lastSegment(greenService))) {
+        if (present(blueService) && present(greenService)
+                && AwsArn.shortName(blueService.trim()).equals(AwsArn.shortName(greenService.trim()))) {
             problems.add(new Problem("greenService", "is the same service as blueService; blue/green needs two services"));
         }
         Optional<CanarySpec> traffic = switchParameters(problems);
@@ -239,11 +240,6 @@ public final class BlueGreenRequest {
         Map<String, String> out = new LinkedHashMap<>();
         images.forEach((k, v) -> out.put(k.trim(), v.trim()));
         return out;
-    }
-
-    private static String lastSegment(String nameOrArn) {
-        String t = nameOrArn.trim();
-        return t.substring(t.lastIndexOf('/') + 1);
     }
 
     private static boolean present(String s) {

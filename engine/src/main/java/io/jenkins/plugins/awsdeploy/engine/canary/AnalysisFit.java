@@ -4,7 +4,9 @@ import io.jenkins.plugins.awsdeploy.engine.DurationText;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisRequest;
 import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisSpec;
+import io.jenkins.plugins.awsdeploy.engine.analysis.MetricSources;
 import io.jenkins.plugins.awsdeploy.engine.params.AnalysisParameters;
+import io.jenkins.plugins.awsdeploy.engine.routing.RouterSpec;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,7 +16,14 @@ public final class AnalysisFit {
     private AnalysisFit() {
     }
 
-    public static void check(AnalysisRequest asked, AnalysisSpec spec, CanaryPlan plan, List<Problem> problems) {
+    /** @param router what carries the traffic; null when it could not be built from the input */
+    public static void check(AnalysisRequest asked, AnalysisSpec spec, RouterSpec router, CanaryPlan plan,
+                             List<Problem> problems) {
+        if (router != null && MetricSources.of(router).isEmpty()) {
+            problems.add(new Problem(asked.name(AnalysisParameters.COMPARE_ERROR_RATE), "the canary analysis compares the"
+                    + " two sides' own metrics (load balancer target groups, Lambda versions); the " + router.describe()
+                    + " has none per side, so it cannot be analysed"));
+        }
         if (plan.size() > 0 && plan.steps().stream().allMatch(s -> s.percent() >= 100)) {
             problems.add(new Problem(asked.name(AnalysisParameters.COMPARE_ERROR_RATE), "the analysis compares the two sides"
                     + " while both serve, but every step sends all traffic to the new side; add a step below 100%"));

@@ -121,6 +121,7 @@ public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, M
     public List<String> contradictions() {
         int step = phase instanceof CanaryPhase.Shifting s ? s.step()
                 : phase instanceof CanaryPhase.Baking b ? b.step()
+                : phase instanceof CanaryPhase.Propagating w ? w.step()
                 : phase instanceof CanaryPhase.AwaitingApproval a ? a.step() : 0;
         if (phase == null) return List.of("it has no phase");
         if (step < 0 || step >= spec.plan().size()) {
@@ -135,6 +136,8 @@ public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, M
         CanaryPhase p = phase;
         if (p instanceof CanaryPhase.Preflight) return "checking before any change";
         if (p instanceof CanaryPhase.Shifting s) return "shifting to " + spec.plan().step(s.step()).percent() + "%, " + at;
+        if (p instanceof CanaryPhase.Propagating w) return "waiting for change " + w.change() + " of step " + (w.step() + 1)
+                + "/" + spec.plan().size() + " to be in sync, " + at;
         if (p instanceof CanaryPhase.Baking b) return "baking step " + (b.step() + 1) + "/" + spec.plan().size() + ", " + at
                 + ", until " + b.until();
         if (p instanceof CanaryPhase.AwaitingApproval a) return "waiting for approval of "

@@ -19,6 +19,7 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.AwaitingApproval;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Baking;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Finished;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Preflight;
+import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Propagating;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.RollingBack;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Shifting;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
@@ -46,6 +47,13 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
 
     /** Attempts at restoring 100/0 before giving up and saying where traffic is. */
     static final int ROLLBACK_ATTEMPTS = 5;
+
+    /**
+     * How long a change may take to reach every name server before the step counts as failed. Route 53 says
+     * "usually within 60 seconds"; a change still PENDING after this long means Route 53 itself is in trouble,
+     * and a bake that cannot start must not be waited for forever.
+     */
+    static final Duration MAX_PROPAGATION = Duration.ofMinutes(15);
 
     private static final DateTimeFormatter CLOCK = ClockText.UTC;
 
@@ -85,6 +93,7 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
         CanaryPhase phase = checkpoint.phase();
         if (phase instanceof Preflight) return preflight.run(st, router(checkpoint));
         if (phase instanceof Shifting s) return shift(st, s);
+        if (phase instanceof Propagating w) return propagate(st, w);
         if (phase instanceof Baking b) return bake(st, b);
         if (phase instanceof AwaitingApproval a) return awaitApproval(st, a);
         if (phase instanceof RollingBack r) return rollBack(st, r);
@@ -100,7 +109,7 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
         Story<CanaryCheckpoint> st = story(checkpoint, now);
         CanaryPhase phase = checkpoint.phase();
         if (phase instanceof Finished) return st.done(null);
-        if (phase instanceof Baking || phase instanceof AwaitingApproval) {
+        if (phase instanceof Baking || phase instanceof AwaitingApproval || phase instanceof Propagating) {
             TrafficRouter router = router(checkpoint);
             Reading found = router.read();
             if (found.is(Split.ALL_STABLE) && !checkpoint.live().equals(Split.ALL_STABLE)) {
@@ -184,6 +193,16 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
             return unsafe(st, "the weights were changed by someone else: expected " + s.from() + " (stable/new), found "
                     + before + "; left them untouched");
         }
+        if (before.change() != null) {
+            // Accepted, and read back only once in sync: the bake must not start while some name servers still
+            // answer with the old split. The change id is stored, so a restart goes on waiting for the same change.
+            st.cp = st.cp.with(new Propagating(s.step(), before.change(), st.now), target);
+            String how = before.is(target) ? "found " + target + " already written (before a restart whose checkpoint was"
+                    + " lost) and wrote it again" : "shifted to " + target.canary() + "% on the new side (" + target + ")";
+            st.say(EventKind.SHIFTED, how + " as change " + before.change(), "wait until the change is in sync (INSYNC), then read back and "
+                    + CanaryMessages.bakeNext(spec, s.step()));
+            return st.done(Tick.wake(st.now, spec.poll(), st.now.plus(MAX_PROPAGATION)));
+        }
         if (!before.is(target)) {
             Reading after;
             try {
@@ -202,6 +221,45 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
         AnalysisWatch.shifted(st, target);
         st.say(EventKind.SHIFTED, "shifted to " + target.canary() + "% on the new side (" + target + "), read back",
                 CanaryMessages.bakeNext(spec, s.step()));
+        return st.done(Tick.wake(st.now, spec.poll(), st.now.plus(step.bake())));
+    }
+
+    /** Waits for a shift's change to be in sync, watching alarms and the split meanwhile; then the bake starts. */
+    private Tick propagate(Story<CanaryCheckpoint> st, Propagating w) {
+        CanarySpec spec = st.cp.spec();
+        TrafficRouter router = router(st.cp);
+        Optional<Tick> drifted = drifted(st);
+        if (drifted.isPresent()) return drifted.get();
+        if (!pollAlarms(st)) return st.done(st.now);
+        Split target = spec.plan().step(w.step()).split();
+        boolean inSync;
+        try {
+            inSync = router.inSync(w.change());
+        } catch (RuntimeException e) {
+            return startRollback(st, new Cause.CallFailed("could not learn whether change " + w.change() + " is in sync: "
+                    + AwsFailure.describe(e)), null);
+        }
+        Instant deadline = w.since().plus(MAX_PROPAGATION);
+        if (!inSync) {
+            if (st.now.isBefore(deadline)) return st.done(Tick.wake(st.now, spec.poll(), deadline));
+            return startRollback(st, new Cause.Other("change " + w.change() + " was still not in sync (PENDING) after "
+                    + DurationText.format(MAX_PROPAGATION)), null);
+        }
+        Reading after;
+        try {
+            after = router.read();
+        } catch (RuntimeException e) {
+            return startRollback(st, new Cause.CallFailed("could not read back the shift to " + target + ": "
+                    + AwsFailure.describe(e)), null);
+        }
+        if (!after.is(target)) {
+            return unsafe(st, "wrote " + target + " but AWS reports " + after + "; someone else is changing the "
+                    + router.spec().describe());
+        }
+        CanaryStep step = spec.plan().step(w.step());
+        st.cp = st.cp.with(new Baking(w.step(), st.now.plus(step.bake())));
+        st.say(EventKind.INSYNC, "change " + w.change() + " is in sync after " + DurationText.format(Duration.between(w.since(),
+                st.now)) + ", read back " + target, CanaryMessages.bakeNext(spec, w.step()));
         return st.done(Tick.wake(st.now, spec.poll(), st.now.plus(step.bake())));
     }
 
@@ -258,9 +316,11 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
 
     private Tick rollBack(Story<CanaryCheckpoint> st, RollingBack r) {
         CanarySpec spec = st.cp.spec();
+        String change = null;
         try {
             TrafficRouter router = router(st.cp);
             Reading before = router.write(st.cp.live(), Split.ALL_STABLE);
+            change = before.change();
             if (!before.is(Split.ALL_STABLE)) {
                 if (!before.is(st.cp.live())) {
                     if (r.inFlight() == null || !before.is(r.inFlight())) {
@@ -269,6 +329,7 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
                     }
                     // A shift that landed although its call failed: this deployment's own split, guarded as such.
                     before = router.write(r.inFlight(), Split.ALL_STABLE);
+                    change = before.change();
                     if (!before.is(r.inFlight()) && !before.is(Split.ALL_STABLE)) {
                         return unsafe(st, "while rolling back (" + r.cause().text() + ") the weights were found changed by "
                                 + "someone else: " + before + " instead of " + r.inFlight() + "; left them untouched");
@@ -292,7 +353,10 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
         }
         Outcome outcome = r.byPerson() ? new Outcome.Stopped(r.cause(), STABLE) : new Outcome.RolledBack(r.cause(), STABLE);
         st.cp = st.cp.with(new Finished(outcome), Split.ALL_STABLE);
-        st.say(EventKind.ROLLED_BACK, "all traffic is back on the stable side (100/0), read back", "");
+        // Rolling back does not wait for a propagating change: the weights read back are Route 53's own answer, and
+        // waiting would only delay telling people; the event names the change so they can follow it.
+        st.say(EventKind.ROLLED_BACK, "all traffic is back on the stable side (100/0), read back" + (change == null ? ""
+                : "; change " + change + " takes it to every name server, usually within a minute"), "");
         return st.done(null);
     }
 

@@ -20,7 +20,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(CanaryPhase.Baking.class),
         @JsonSubTypes.Type(CanaryPhase.AwaitingApproval.class),
         @JsonSubTypes.Type(CanaryPhase.RollingBack.class),
-        @JsonSubTypes.Type(CanaryPhase.Finished.class)})
+        @JsonSubTypes.Type(CanaryPhase.Finished.class),
+        @JsonSubTypes.Type(CanaryPhase.Propagating.class)})
 public sealed interface CanaryPhase extends Serializable {
 
     /** Nothing has been changed yet. */
@@ -29,6 +30,14 @@ public sealed interface CanaryPhase extends Serializable {
 
     /** About to move from {@code from} to the split of step {@code step}. */
     record Shifting(int step, Split from) implements CanaryPhase {
+    }
+
+    /**
+     * Step {@code step} is written and read back, but AWS still applies change {@code change} (a Route 53 change
+     * batch reaching its name servers); its bake starts once the change is in sync. Alarms and the split are watched
+     * meanwhile. Stored so that a restart resumes the wait on the same change.
+     */
+    record Propagating(int step, String change, Instant since) implements CanaryPhase {
     }
 
     /** Step {@code step} is live; alarms are watched until {@code until}. */

@@ -16,6 +16,8 @@ import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Survey;
 import io.jenkins.plugins.awsdeploy.engine.routing.Inspection;
 import io.jenkins.plugins.awsdeploy.engine.routing.TrafficRouter;
+import io.jenkins.plugins.awsdeploy.engine.DurationText;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +100,28 @@ final class CanaryPreflight {
             st.cp = st.cp.with(new Baking(i, st.now.plus(spec.plan().step(i).bake())), current.get());
             st.say(EventKind.PREFLIGHT_PASSED, checked + "; traffic is already at step " + (i + 1) + " of "
                     + spec.plan().size() + ", continuing from there", CanaryMessages.bakeNext(spec, i));
+            cachingCaution(st, inspection);
             return st.done(st.now);
         }
         st.cp = st.cp.with(st.cp.phase(), Split.ALL_STABLE);
         st.say(EventKind.PREFLIGHT_PASSED, checked + "; plan " + spec.plan().describe(), "shift to "
                 + spec.plan().step(0).percent() + "%");
+        cachingCaution(st, inspection);
         return CanaryDeployment.enter(st, 0);
+    }
+
+    /**
+     * DNS answers are cached for their TTL: for that long after a shift some clients still follow the old split, so
+     * a shorter bake judges the new side on less of its traffic than the step promises. Said, not refused.
+     */
+    private static void cachingCaution(Story<CanaryCheckpoint> st, Inspection inspection) {
+        if (inspection.cached() == null) return;
+        Duration shortest = st.cp.spec().plan().steps().stream().map(CanaryStep::bake).min(Duration::compareTo)
+                .orElse(Duration.ZERO);
+        if (shortest.compareTo(inspection.cached()) >= 0) return;
+        st.say(EventKind.INFO, "caution: the records' TTL is " + DurationText.format(inspection.cached()) + ", longer than the"
+                + " bake of " + DurationText.format(shortest) + ": resolvers may keep answering with the previous split for up"
+                + " to the TTL after each shift, so the alarms see less of the new split's traffic than the step promises",
+                "consider a bake of at least " + DurationText.format(inspection.cached()));
     }
 }

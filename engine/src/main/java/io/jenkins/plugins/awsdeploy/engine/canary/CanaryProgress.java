@@ -28,6 +28,11 @@ public final class CanaryProgress {
             return progress(cp, now, Phase.CHANGING, "shifting to " + step.percent() + "% (" + step.split() + ")", null, null,
                     afterShift(cp.spec(), s.step()));
         }
+        if (p instanceof CanaryPhase.Propagating w) {
+            CanaryStep step = plan.step(w.step());
+            return progress(cp, now, Phase.CHANGING, "waiting for change " + w.change() + " (" + step.percent()
+                    + "%) to reach every name server (INSYNC)", w.since(), null, afterShift(cp.spec(), w.step()));
+        }
         if (p instanceof Baking b && cp.spec().analysis() != null && !now.isBefore(b.until())) {
             CanaryStep step = plan.step(b.step());
             return progress(cp, now, Phase.BAKING, "step " + (b.step() + 1) + "/" + plan.size() + " at " + step.percent()

@@ -8,11 +8,13 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.params.CanaryParameters;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
+import io.jenkins.plugins.awsdeploy.engine.routing.RouterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A canary's parameters as a user gave them, in the shells' shared vocabulary; their defaults and bounds are
@@ -37,6 +39,11 @@ public final class CanaryRequest {
     private String approvalTimeout;
     private String region;
     private AnalysisRequest analysis = new AnalysisRequest();
+    private String hostedZoneId;
+    private String recordName;
+    private String recordType;
+    private String stableSetIdentifier;
+    private String canarySetIdentifier;
 
     public CanaryRequest listenerArn(String v) { listenerArn = v; return this; }
     public CanaryRequest ruleArn(String v) { ruleArn = v; return this; }
@@ -53,17 +60,15 @@ public final class CanaryRequest {
     public CanaryRequest region(String v) { region = v; return this; }
     /** Judge the new side against the stable one from CloudWatch metrics while baking; none when nothing is set. */
     public CanaryRequest analysis(AnalysisRequest v) { analysis = v == null ? new AnalysisRequest() : v; return this; }
+    public CanaryRequest hostedZoneId(String v) { hostedZoneId = v; return this; }
+    public CanaryRequest recordName(String v) { recordName = v; return this; }
+    public CanaryRequest recordType(String v) { recordType = v; return this; }
+    public CanaryRequest stableSetIdentifier(String v) { stableSetIdentifier = v; return this; }
+    public CanaryRequest canarySetIdentifier(String v) { canarySetIdentifier = v; return this; }
 
     public CanarySpec toSpec() {
         List<Problem> problems = new ArrayList<>();
-        TrafficTarget target = target(problems);
-        AwsArn.check("stableTargetGroup", stableTargetGroup, "elasticloadbalancing", "targetgroup/", "target group", region)
-                .ifPresent(problems::add);
-        AwsArn.check("canaryTargetGroup", canaryTargetGroup, "elasticloadbalancing", "targetgroup/", "target group", region)
-                .ifPresent(problems::add);
-        if (stableTargetGroup != null && stableTargetGroup.equals(canaryTargetGroup)) {
-            problems.add(new Problem("canaryTargetGroup", "is the same target group as stableTargetGroup"));
-        }
+        RouterSpec router = router(problems);
         List<Integer> percents = List.of();
         Duration defaultBake = null;
         if ((steps == null || steps.isEmpty()) == (preset == null || preset.isBlank())) {
@@ -97,19 +102,46 @@ public final class CanaryRequest {
         CanaryPlan plan = percents.isEmpty() && !problems.isEmpty() ? new CanaryPlan(List.of())
                 : CanaryPlan.of(percents, bakeTime, approveBefore, problems);
         AnalysisSpec judged = analysis.toSpec(problems);
-        if (judged != null) AnalysisFit.check(analysis, judged, plan, problems);
+        if (judged != null) AnalysisFit.check(analysis, judged, router, plan, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new CanarySpec(AlbForward.at(target, stableTargetGroup.trim(), canaryTargetGroup.trim()), plan, alarms,
-                pollTime, timeout, judged);
+        return new CanarySpec(router, plan, alarms, pollTime, timeout, judged);
+    }
+
+    /** The load balancer's forward action, or the Route 53 records: whichever the options name, never both. */
+    private RouterSpec router(List<Problem> problems) {
+        RecordsInput records = new RecordsInput(hostedZoneId, recordName, recordType, stableSetIdentifier, canarySetIdentifier);
+        if (!records.given()) return alb(problems);
+        boolean alb = Stream.of(listenerArn, ruleArn, stableTargetGroup, canaryTargetGroup).anyMatch(v -> v != null && !v.isBlank());
+        if (alb) {
+            problems.add(new Problem("hostedZoneId", "the Route 53 options (hostedZoneId, recordName, recordType, "
+                    + "stableSetIdentifier, canarySetIdentifier) and the load balancer options (listenerArn, ruleArn, "
+                    + "stableTargetGroup, canaryTargetGroup) name two different routers; give one of the two sets"));
+        }
+        return records.toSpec(problems);
+    }
+
+    private AlbForward alb(List<Problem> problems) {
+        TrafficTarget target = target(problems);
+        AwsArn.check("stableTargetGroup", stableTargetGroup, "elasticloadbalancing", "targetgroup/", "target group", region)
+                .ifPresent(problems::add);
+        AwsArn.check("canaryTargetGroup", canaryTargetGroup, "elasticloadbalancing", "targetgroup/", "target group", region)
+                .ifPresent(problems::add);
+        if (stableTargetGroup != null && stableTargetGroup.equals(canaryTargetGroup)) {
+            problems.add(new Problem("canaryTargetGroup", "is the same target group as stableTargetGroup"));
+        }
+        if (target == null || stableTargetGroup == null || canaryTargetGroup == null) return null;
+        return AlbForward.at(target, stableTargetGroup.trim(), canaryTargetGroup.trim());
     }
 
     private TrafficTarget target(List<Problem> problems) {
         boolean listener = listenerArn != null && !listenerArn.isBlank();
         boolean rule = ruleArn != null && !ruleArn.isBlank();
         if (listener == rule) {
-            problems.add(new Problem("listenerArn", "give either a listener ARN or a rule ARN (ruleArn), exactly one"));
+            problems.add(new Problem("listenerArn", "give either a listener ARN or a rule ARN (ruleArn), exactly one"
+                    + (listener ? "" : "; or, to shift Route 53 weighted records instead, hostedZoneId, recordName and the two"
+                    + " set identifiers")));
             return null;
         }
         if (listener) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
+import io.jenkins.plugins.awsdeploy.engine.routing.Route53Records;
 import io.jenkins.plugins.awsdeploy.engine.routing.Routers;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
 import java.time.Clock;
@@ -38,11 +39,11 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
         return EnumSet.of(EventKind.PREFLIGHT_PASSED, EventKind.RESUMED, EventKind.SHIFTED, EventKind.BAKING,
                 EventKind.ALARM_CHANGED, EventKind.APPROVAL_REQUESTED, EventKind.APPROVED, EventKind.DECLINED,
                 EventKind.ABORT_REQUESTED, EventKind.ROLLBACK_STARTED, EventKind.ROLLED_BACK, EventKind.INFO, EventKind.ANALYSED,
-                EventKind.SUCCEEDED, EventKind.FAILED);
+                EventKind.SUCCEEDED, EventKind.FAILED, EventKind.INSYNC);
     }
 
     public Reconciler<CanaryCheckpoint> reconciler(AwsPorts ports, Ownership ownership, Clock clock) {
-        return new CanaryDeployment(new Routers(ports.traffic()), ports.alarms(), ports.metrics(), ownership, clock);
+        return new CanaryDeployment(new Routers(ports), ports.alarms(), ports.metrics(), ownership, clock);
     }
 
     public Progress progress(CanaryCheckpoint checkpoint, Instant now) {
@@ -70,6 +71,12 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
     public List<Resource> resources(CanaryCheckpoint checkpoint) {
         Route route = route(checkpoint.spec());
         List<Resource> all = new ArrayList<>();
+        if (checkpoint.spec().router() instanceof Route53Records records) {
+            all.add(Resource.of(Resource.Kind.HOSTED_ZONE, "hosted zone of the weighted records " + records.resource(),
+                    records.hostedZoneId()));
+            all.addAll(Resource.alarms(checkpoint.spec().alarms()));
+            return all;
+        }
         if (route.target() != null) all.add(Resource.traffic("", route.target()));
         all.add(Resource.of(Resource.Kind.TARGET_GROUP, "stable target group", route.stable()));
         all.add(Resource.of(Resource.Kind.TARGET_GROUP, "canary target group", route.canary()));

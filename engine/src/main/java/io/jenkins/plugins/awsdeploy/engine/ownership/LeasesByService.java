@@ -3,15 +3,23 @@ package io.jenkins.plugins.awsdeploy.engine.ownership;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import java.util.Optional;
 
-/** Sends each resource to the adapter of its service, by its ARN: load balancer parts to ELB, services to ECS. */
+/** Sends each resource to the adapter of its service, by its ARN: load balancer parts to ELB, services to ECS,
+ * Route 53 record sets to their hosted zone's tags. */
 public final class LeasesByService implements LeasePort {
 
     private final LeasePort elb;
     private final LeasePort ecs;
+    private final LeasePort route53;
 
     public LeasesByService(LeasePort elb, LeasePort ecs) {
+        this(elb, ecs, null);
+    }
+
+    /** @param route53 markers of Route 53 record sets ({@link Route53Leases}); null where none are driven */
+    public LeasesByService(LeasePort elb, LeasePort ecs, LeasePort route53) {
         this.elb = elb;
         this.ecs = ecs;
+        this.route53 = route53;
     }
 
     @Override
@@ -33,6 +41,7 @@ public final class LeasesByService implements LeasePort {
         String service = AwsArn.parse(arn).map(AwsArn::service).orElse("");
         if (service.equals("elasticloadbalancing")) return elb;
         if (service.equals("ecs")) return ecs;
+        if (service.equals("route53") && route53 != null) return route53;
         throw new IllegalArgumentException("no ownership marker can be stored on " + arn);
     }
 }

@@ -100,39 +100,41 @@ public final class Ownership {
      * out) it reads the marks, and a mark found to be another deployment's ends this one before the strategy
      * acts. A lease that has run out is renewed here, before the strategy; if that fails the deployment ends
      * Unsafe rather than move on unowned (rolling back would write to resources someone may have taken over).
+     * The renewed lease goes into the checkpoint the strategy acts on, so that {@link #keep} does not renew it again.
      *
-     * @return the tick that ends the deployment instead of the strategy's call; empty to let it run
+     * @return the tick that ends the deployment instead of the strategy's call; else a tick carrying the checkpoint
+     *         for the strategy: {@code cp} itself, or {@code cp} with its lease renewed
      */
-    public Optional<Tick> before(Checkpoint cp, Instant now, boolean resumed) {
+    public Tick before(Checkpoint cp, Instant now, boolean resumed) {
+        Tick unchanged = new Tick(cp, List.of(), null);
         Claim claim = cp.claim();
-        if (claim == null || !claim.holds() || cp.finished()) return Optional.empty();
+        if (claim == null || !claim.holds() || cp.finished()) return unchanged;
         Duration term = claim.term() == null ? TERM : claim.term();
         boolean lapsed = !now.isBefore(claim.until());
-        if (!resumed && !lapsed && now.isBefore(claim.until().minus(term.dividedBy(2)))) return Optional.empty();
-        Tick unchanged = new Tick(cp, List.of(), null);
+        if (!resumed && !lapsed && now.isBefore(claim.until().minus(term.dividedBy(2)))) return unchanged;
         String arn = "";
         try {
             for (String each : claim.resources()) {
                 arn = each;
                 Optional<Lease> found = port.read(each);
                 if (found.isPresent() && !found.get().deploymentId().equals(claim.deploymentId())) {
-                    return Optional.of(lost(unchanged, now, "stopped before its next step: " + each + " is now held by "
+                    return lost(unchanged, now, "stopped before its next step: " + each + " is now held by "
                             + found.get().describe() + ", which took it over after this deployment's lease (until "
-                            + claim.until() + ") ran out"));
+                            + claim.until() + ") ran out");
                 }
             }
-            if (!lapsed) return Optional.empty();
+            if (!lapsed) return unchanged;
             Lease lease = new Lease(claim.deploymentId(), claim.owner(), now.plus(term));
             for (String each : claim.resources()) {
                 arn = each;
                 port.write(each, lease);
             }
-            return Optional.empty();
+            return new Tick(cp.withClaim(claim.holding(claim.resources(), lease.until(), term)), List.of(), null);
         } catch (RuntimeException e) {
-            if (!lapsed) return Optional.empty(); // the lease still holds; the renewal after the strategy tries again
-            return Optional.of(lost(unchanged, now, "lease lost: it ran out at " + claim.until() + " and the ownership "
+            if (!lapsed) return unchanged; // the lease still holds; the renewal after the strategy tries again
+            return lost(unchanged, now, "lease lost: it ran out at " + claim.until() + " and the ownership "
                     + "marker of " + arn + " could not be checked or renewed (" + AwsFailure.describe(e) + "), so "
-                    + "anyone may take the resources over; stopped before its next step"));
+                    + "anyone may take the resources over; stopped before its next step");
         }
     }
 
@@ -156,6 +158,11 @@ public final class Ownership {
         if (cp.finished()) return release(tick, now);
         List<DeploymentEvent> told = new ArrayList<>();
         Duration term = claim.term() == null ? TERM : claim.term();
+        if (claim.until().equals(now.plus(term))) {
+            // before() renewed it for this very call
+            if (resumed) told.add(event(now, EventKind.INFO, "holds its ownership marker again, until " + claim.until(), ""));
+            return with(tick, cp, told, tick.wakeAt());
+        }
         if (!resumed && now.isBefore(claim.until().minus(term.dividedBy(2)))) return tick;
         Lease lease = new Lease(claim.deploymentId(), claim.owner(), now.plus(term));
         try {

@@ -38,12 +38,25 @@ public final class CanaryParameters {
     public static final Parameter APPROVAL_TIMEOUT = Parameter.of("approvalTimeout", DURATION, "--approval-timeout", null,
             Limits.longerThan(Duration.ZERO, null), "roll back when nobody answered an approval within this time");
 
+    /** Route 53 weighted records: the other router a canary can drive instead of a load balancer's. */
+    public static final Parameter HOSTED_ZONE_ID = Parameter.of("hostedZoneId", TEXT, "--hosted-zone-id", null, Limits.NONE,
+            "or, instead of a load balancer: the Route 53 hosted zone holding the two weighted records");
+    public static final Parameter RECORD_NAME = Parameter.of("recordName", TEXT, "--record-name", null, Limits.NONE,
+            "the name of the weighted records, like api.example.com (the trailing dot is optional)");
+    public static final Parameter RECORD_TYPE = Parameter.of("recordType", TEXT, "--record-type", "A", Limits.NONE,
+            "the type of the weighted records: A, AAAA or CNAME");
+    public static final Parameter STABLE_SET_IDENTIFIER = Parameter.of("stableSetIdentifier", TEXT, "--stable-set-identifier",
+            null, Limits.NONE, "the set identifier of the weighted record serving traffic now");
+    public static final Parameter CANARY_SET_IDENTIFIER = Parameter.of("canarySetIdentifier", TEXT, "--canary-set-identifier",
+            null, Limits.NONE, "the set identifier of the new version's weighted record, which gets the traffic step by step");
+
     private CanaryParameters() {
     }
 
     public static List<Parameter> all() {
         List<Parameter> all = new java.util.ArrayList<>(List.of(LISTENER_ARN, RULE_ARN, STABLE_TARGET_GROUP,
-                CANARY_TARGET_GROUP, STEPS, PRESET, BAKE, ALARMS, POLL, APPROVE_BEFORE, APPROVAL_TIMEOUT));
+                CANARY_TARGET_GROUP, STEPS, PRESET, BAKE, ALARMS, POLL, APPROVE_BEFORE, APPROVAL_TIMEOUT, HOSTED_ZONE_ID,
+                RECORD_NAME, RECORD_TYPE, STABLE_SET_IDENTIFIER, CANARY_SET_IDENTIFIER));
         all.addAll(AnalysisParameters.all());
         return List.copyOf(all);
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.engine.routing;
 
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,10 +11,16 @@ import java.util.Optional;
  * none could be read or it is not a split between the two sides).
  *
  * @param checked what was checked, for the preflight event: {@code the listener web/c5d9, both target groups}
+ * @param cached  how long clients may keep the old answer after a change (a DNS record's TTL); null where a change
+ *                reaches every client at once
  */
-public record Inspection(List<Problem> problems, Optional<Split> current, String checked) {
+public record Inspection(List<Problem> problems, Optional<Split> current, String checked, Duration cached) {
 
     public Inspection {
         problems = List.copyOf(problems);
+    }
+
+    public Inspection(List<Problem> problems, Optional<Split> current, String checked) {
+        this(problems, current, checked, null);
     }
 }

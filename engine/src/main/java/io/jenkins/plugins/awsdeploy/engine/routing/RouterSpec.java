@@ -12,8 +12,9 @@ import java.io.Serializable;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = AlbListener.class, name = "alb-listener"),
-        @JsonSubTypes.Type(value = AlbRule.class, name = "alb-rule")})
-public sealed interface RouterSpec extends Serializable permits AlbForward {
+        @JsonSubTypes.Type(value = AlbRule.class, name = "alb-rule"),
+        @JsonSubTypes.Type(value = Route53Records.class, name = "route53-records")})
+public sealed interface RouterSpec extends Serializable permits AlbForward, Route53Records {
 
     /** The parameter that named the routed resource, which problems with it are reported against. */
     String parameter();

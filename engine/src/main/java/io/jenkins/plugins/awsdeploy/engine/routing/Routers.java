@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.routing;
 
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficPort;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,12 @@ public final class Routers {
     public Routers(TrafficPort elb) {
         register(AlbListener.class, spec -> new ListenerRouter(elb, spec));
         register(AlbRule.class, spec -> new RuleRouter(elb, spec));
+    }
+
+    /** Every router, over the session's ports. */
+    public Routers(AwsPorts ports) {
+        this(ports.traffic());
+        register(Route53Records.class, spec -> new WeightedRecordsRouter(ports.records(), spec));
     }
 
     private <S extends RouterSpec> void register(Class<S> kind, Function<S, TrafficRouter> open) {

@@ -28,10 +28,20 @@ public interface TrafficRouter {
      * Sets {@code next} if, and only if, the resource reads as {@code expected} right before the change (with
      * the strongest guard the service offers: a revision id where it has one, a read just before the write
      * where it has none). Everything else on the resource is kept as found. Returns what it found: a split
-     * other than {@code expected} means nothing was written; equal to {@code next} too (already there).
+     * other than {@code expected} means nothing was written; equal to {@code next} too (already there), unless the
+     * router must rewrite it to learn a change to wait for ({@link Reading#change()} is then set).
      * The caller reads back to confirm.
      */
     Reading write(Split expected, Split next);
+
+    /**
+     * Whether a change this router's write submitted ({@link Reading#change()}) has reached everything that answers
+     * for the resource. A Route 53 change is PENDING until every name server has it; the engine waits for that, on
+     * a timer, before it starts a bake. Routers whose writes take effect once accepted return no change.
+     */
+    default boolean inSync(String change) {
+        return true;
+    }
 
     /** How a split reads in terms of this router's sides: {@code web-blue 90%, web-green 10%}. */
     String sides(Split split);

@@ -265,6 +265,8 @@ public final class TimelineChart {
             case ABORT_REQUESTED -> mark(e, "abort requested", ABORT, "declined / abort");
             case ROLLBACK_STARTED -> mark(e, "rollback", ROLLBACK, "rollback");
             case ROLLED_BACK -> mark(e, "rolled back", ROLLBACK, "rollback");
+            // Apart from the shift: a DNS change reaches clients later than the weights change, and the bake starts here.
+            case INSYNC -> mark(e, "in sync", MUTED, "change in sync (INSYNC)");
             case SUCCEEDED -> mark(e, "succeeded", SUCCESS, "succeeded");
             case FAILED -> mark(e, "failed", FAILURE, "failed");
             default -> null;

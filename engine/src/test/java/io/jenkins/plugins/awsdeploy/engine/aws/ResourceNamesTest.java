@@ -22,6 +22,16 @@ class ResourceNamesTest {
     }
 
     @Test
+    void aListenerOrRuleReadsTheSameInEveryMessage() {
+        // One shortener: the listener a message describes is named as the summary, the title and the links name it.
+        String shortListener = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web";
+        for (String arn : new String[] {FakeAws.LISTENER, shortListener, "not-an-arn"}) {
+            assertThat(TrafficTarget.listener(arn).describe()).isEqualTo("listener " + AwsArn.shortName(arn));
+        }
+        assertThat(TrafficTarget.rule(FakeAws.RULE).describe()).isEqualTo("rule web/9683b2d02a6cabee");
+    }
+
+    @Test
     void regionNamesAreCheckedByTheirForm() {
         assertThat(AwsRegion.isName("eu-west-1")).isTrue();
         assertThat(AwsRegion.isName("us-gov-west-1")).isTrue();

@@ -56,6 +56,20 @@ class LeaseLapseTest {
     }
 
     @Test
+    void aLapsedLeaseIsRenewedOnceInTheTickThatFindsIt() {
+        Ticker t = canary("1h").runUntil(x -> live().equals(new Split(90, 10)), 100);
+        clock.advance(Duration.ofHours(1)); // suspended for an hour; nobody took the listener over
+        aws.resetCalls();
+
+        t.apply(t.engine().advance(t.checkpoint(), clock.instant()));
+
+        // Renewed before the strategy acts, and that renewal is the checkpoint's: not written again after it.
+        assertThat(aws.calls("AddTags")).as("ownership marks written in one tick").isEqualTo(1);
+        assertThat(t.checkpoint().claim().until()).isEqualTo(clock.instant().plus(Ownership.TERM));
+        assertThat(aws.markOn(LISTENER)).get().satisfies(l -> assertThat(l.until()).isEqualTo(t.checkpoint().claim().until()));
+    }
+
+    @Test
     void anAbortAfterTheLeaseWasTakenOverDoesNotRollBackSomeoneElsesListener() {
         Ticker t = canary("1h").runUntil(x -> live().equals(new Split(90, 10)), 100);
         clock.advance(Duration.ofHours(1));

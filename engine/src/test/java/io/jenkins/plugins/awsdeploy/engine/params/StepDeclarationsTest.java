@@ -123,6 +123,7 @@ class StepDeclarationsTest {
             Matcher c = CONSTRUCTOR.matcher(source);
             while (c.find()) {
                 for (String param : c.group(1).split(",")) {
+                    if (param.isBlank()) continue; // a constructor without parameters: everything is a setter
                     String[] typeAndName = param.trim().split("\\s+");
                     found.put(typeAndName[1], typeAndName[0]);
                 }

@@ -4,6 +4,8 @@ import io.jenkins.plugins.awsdeploy.engine.AlarmState;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmReading;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
+import io.jenkins.plugins.awsdeploy.engine.aws.DnsRecord;
+import io.jenkins.plugins.awsdeploy.engine.aws.RecordsPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.TargetHealthSummary;
 import io.jenkins.plugins.awsdeploy.engine.Split;
@@ -23,18 +25,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * An in-memory load balancer, CloudWatch and ({@link #ecs()}) ECS for behaviour over time that moto cannot show: alarms that
+ * An in-memory load balancer, Route 53 weighted records (with changes that stay PENDING a while), CloudWatch and ({@link #ecs()}) ECS for behaviour over time that moto cannot show: alarms that
  * fire on their own (and flap between two polls, with their history), calls that fail, someone else editing the listener,
  * ownership marks on any resource. It counts every call.
  */
-public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
+public final class FakeAws implements TrafficPort, AlarmPort, LeasePort, RecordsPort {
 
     public static final String LISTENER = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
     public static final String RULE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee";
     public static final String BLUE_TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-blue/73e2d6bc24d8a067";
     public static final String GREEN_TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/2453ed029918f21f";
+    /** A hosted zone holding {@link #RECORD} A as two weighted records, "blue" (weight 1) and "green" (weight 0). */
+    public static final String ZONE = "Z0FAKE00000000000001";
+    public static final String RECORD = "api.example.com.";
 
     private final Map<String, ForwardWeights> forwards = new HashMap<>();
     private final Set<String> targetGroups = new LinkedHashSet<>();
@@ -55,6 +61,11 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
     private Consumer<String> onCall = operation -> { };
     private int failingAlarmReads;
     private int failingWrites;
+    private final Map<String, List<DnsRecord>> zones = new HashMap<>();
+    private int pendingChangeReads;
+    private int failingChangeReads;
+    private int changeCount;
+    private Runnable afterRecordsWrite = () -> { };
 
     /** A listener forwarding 100% to blue, with blue and green target groups and one OK alarm named "5xx". */
     public static FakeAws standard() {
@@ -64,11 +75,14 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
         aws.forwards.put(LISTENER, new ForwardWeights(Map.of(BLUE_TG, 1)));
         aws.forwards.put(RULE, new ForwardWeights(Map.of(BLUE_TG, 1)));
         aws.alarm("5xx", AlarmState.OK, "all good");
+        aws.zones.put(ZONE, new ArrayList<>(List.of(
+                new DnsRecord(RECORD, "A", "blue", 1L, "weighted", 60L, List.of("192.0.2.10"), null, null),
+                new DnsRecord(RECORD, "A", "green", 0L, "weighted", 60L, List.of("192.0.2.20"), null, null))));
         return aws;
     }
 
     public AwsPorts ports() {
-        return new AwsPorts(this, this, ecs, this, metrics);
+        return new AwsPorts(this, this, ecs, this, this, metrics);
     }
 
     /** The in-memory CloudWatch metrics behind {@link #ports()}. */
@@ -166,6 +180,85 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort {
     private void count(String operation) {
         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
         onCall.accept(operation);
+    }
+
+    /** The zone's records as stored, every field. */
+    public synchronized List<DnsRecord> records(String zone) {
+        return List.copyOf(zones.getOrDefault(zone, List.of()));
+    }
+
+    /** Adds or replaces (by set identifier, name and type) a record of the zone, creating the zone. */
+    public synchronized void putRecord(String zone, DnsRecord record) {
+        List<DnsRecord> all = zones.computeIfAbsent(zone, z -> new ArrayList<>());
+        all.removeIf(r -> same(r, record));
+        all.add(record);
+    }
+
+    /** Sets the weight of one record of {@link #RECORD} A, as a person in the console would. */
+    public synchronized void setRecordWeight(String setIdentifier, long weight) {
+        zones.get(ZONE).replaceAll(r -> setIdentifier.equals(r.setIdentifier()) ? r.withWeight(weight) : r);
+    }
+
+    /** Route 53 slower than usual: the next {@code n} GetChange calls answer PENDING. */
+    public synchronized void staysPending(int n) {
+        pendingChangeReads = n;
+    }
+
+    public synchronized void failNextChangeReads(int n) {
+        failingChangeReads = n;
+    }
+
+    public synchronized void afterRecordsWrite(Runnable hook) {
+        afterRecordsWrite = hook;
+    }
+
+    private static boolean same(DnsRecord a, DnsRecord b) {
+        return a.name().equals(b.name()) && a.type().equals(b.type())
+                && java.util.Objects.equals(a.setIdentifier(), b.setIdentifier());
+    }
+
+    // ---- RecordsPort
+
+    @Override
+    public synchronized Optional<List<DnsRecord>> read(String zone, String name, String type) {
+        count("ListResourceRecordSets");
+        if (!zones.containsKey(zone)) return Optional.empty();
+        String n = DnsRecord.normalName(name);
+        return Optional.of(zones.get(zone).stream().filter(r -> r.name().equals(n) && r.type().equals(type)).toList());
+    }
+
+    @Override
+    public synchronized RecordsChange write(String zone, String name, String type, Predicate<List<DnsRecord>> guard,
+                                            Map<String, Long> next) {
+        // Like the real adapter: one read for the guard, then ONE change batch.
+        List<DnsRecord> found = read(zone, name, type)
+                .orElseThrow(() -> new IllegalStateException("the hosted zone " + zone + " no longer exists"));
+        if (!guard.test(found)) return new RecordsChange(found, null);
+        count("ChangeResourceRecordSets");
+        if (failingWrites > 0) {
+            failingWrites--;
+            throw new IllegalStateException("Rate exceeded (simulated)");
+        }
+        for (DnsRecord r : found) {
+            if (next.containsKey(r.setIdentifier())) putRecord(zone, r.withWeight(next.get(r.setIdentifier())));
+        }
+        afterRecordsWrite.run();
+        return new RecordsChange(found, "C" + String.format("%012d", ++changeCount));
+    }
+
+    @Override
+    public synchronized boolean inSync(String changeId) {
+        count("GetChange");
+        if (changeId.startsWith("/")) throw new IllegalArgumentException("NoSuchChange: " + changeId + " (pass the bare id)");
+        if (failingChangeReads > 0) {
+            failingChangeReads--;
+            throw new IllegalStateException("Throttling: Rate exceeded (simulated)");
+        }
+        if (pendingChangeReads > 0) {
+            pendingChangeReads--;
+            return false;
+        }
+        return true;
     }
 
     // ---- TrafficPort

@@ -147,6 +147,18 @@ class TimelineChartTest {
         assertThat(texts(svg)).contains("20%", "In progress", "0:00", "0:10");
     }
 
+    /** A DNS change reaches clients after the weights change: the moment it is in sync has its own mark. */
+    @Test
+    void aChangeInSyncIsMarkedApartFromTheShift() throws Exception {
+        List<DeploymentEvent> dns = List.of(
+                new DeploymentEvent(SampleHistories.START, EventKind.SHIFTED, "", Split.canaryAt(10), Map.of(), ""),
+                new DeploymentEvent(SampleHistories.second(40), EventKind.INSYNC, "", Split.canaryAt(10), Map.of(), ""));
+
+        Document svg = parse(TimelineChart.render("records", dns));
+
+        assertThat(texts(svg)).contains("in sync", "change in sync (INSYNC)");
+    }
+
     @Test
     void ticksStayFewAndRoundFromSecondsToHours() {
         assertThat(PlotArea.covering(SampleHistories.START, SampleHistories.second(10)).tickSeconds())
