@@ -11,8 +11,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code canaryShift}: moves traffic of an ALB listener (or rule) from the stable target group to the canary target
- * group, or of two Route 53 weighted records from the stable to the canary record, in steps, watching CloudWatch
- * alarms after each, and puts everything back on the stable side if one fires.
+ * group, two Route 53 weighted records from the stable to the canary record, or a Lambda alias from its version to a
+ * new one, in steps, watching CloudWatch alarms after each, and puts everything back on the stable side if one fires.
  * The parameters are those of {@code aws-deploy canary}, in camelCase.
  */
 public final class CanaryShiftStep extends AwsDeploymentStep {
@@ -34,6 +34,9 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
     private String recordType;
     private String stableSetIdentifier;
     private String canarySetIdentifier;
+    private String lambdaFunction;
+    private String lambdaAlias;
+    private String canaryVersion;
 
     /**
      * No parameter is required of every canary: a load balancer canary names its target groups, a Route 53 one its
@@ -212,6 +215,35 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    public String getLambdaFunction() {
+        return lambdaFunction;
+    }
+
+    /** Instead of a load balancer: the Lambda function whose alias is shifted (then no target groups are given). */
+    @DataBoundSetter
+    public void setLambdaFunction(String lambdaFunction) {
+        this.lambdaFunction = trimmed(lambdaFunction);
+    }
+
+    public String getLambdaAlias() {
+        return lambdaAlias;
+    }
+
+    @DataBoundSetter
+    public void setLambdaAlias(String lambdaAlias) {
+        this.lambdaAlias = trimmed(lambdaAlias);
+    }
+
+    public String getCanaryVersion() {
+        return canaryVersion;
+    }
+
+    /** The published version the alias's traffic moves to; a String, as Lambda names versions ({@code '42'}). */
+    @DataBoundSetter
+    public void setCanaryVersion(String canaryVersion) {
+        this.canaryVersion = trimmed(canaryVersion);
+    }
+
     @Override
     String poll() {
         return poll;
@@ -222,6 +254,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
         if (listenerArn != null) return "listener " + AwsArn.shortName(listenerArn);
         if (ruleArn != null) return "rule " + AwsArn.shortName(ruleArn);
         if (recordName != null) return "records " + recordName;
+        if (lambdaFunction != null) return "alias " + lambdaAlias + " of function " + AwsArn.shortName(lambdaFunction);
         return "an unnamed listener";
     }
 
@@ -232,6 +265,9 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
                 .ruleArn(ruleArn)
                 .stableTargetGroup(stableTargetGroup)
                 .canaryTargetGroup(canaryTargetGroup)
+                .lambdaFunction(lambdaFunction)
+                .lambdaAlias(lambdaAlias)
+                .canaryVersion(canaryVersion)
                 .steps(steps)
                 .preset(preset)
                 .bake(bake)
@@ -259,7 +295,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
 
         @Override
         public String getDisplayName() {
-            return "Canary deployment: shift ALB or Route 53 weighted traffic in steps, watching CloudWatch alarms";
+            return "Canary deployment: shift ALB, Route 53 weighted or Lambda alias traffic in steps, watching CloudWatch alarms";
         }
 
         @Override

@@ -11,8 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Shifts an ALB listener's (or rule's) traffic to a new target group in steps, or Route 53 weighted records' weight to
- * a new record, watching alarms after each.
+ * Shifts an ALB listener's (or rule's) traffic to a new target group in steps, Route 53 weighted records' weight to
+ * a new record, or a Lambda alias's traffic to a new version, watching alarms after each.
  */
 @Command(name = "canary",
         description = {
@@ -25,12 +25,16 @@ import picocli.CommandLine.Option;
                 "",
                 "Instead of a load balancer, --hosted-zone-id with --record-name and two set identifiers shifts the weights "
                         + "of two Route 53 weighted records (100-p and p, in one change); each step's bake starts once the "
-                        + "change is INSYNC on every Route 53 name server."},
+                        + "change is INSYNC on every Route 53 name server.",
+                "",
+                "Or --lambda-function with --lambda-alias and --canary-version shifts a Lambda alias's weighted routing from "
+                        + "the version it points at to the canary version (the alias's RevisionId guards every update)."},
         customSynopsis = {
                 "aws-deploy canary (--listener-arn ARN | --rule-arn ARN)",
                 "         --stable-target-group ARN --canary-target-group ARN",
                 "   or:   --hosted-zone-id Z --record-name NAME [--record-type A|AAAA|CNAME]",
                 "         --stable-set-identifier S --canary-set-identifier C",
+                "   or:   --lambda-function NAME --lambda-alias ALIAS --canary-version N",
                 "         (--steps 10,25,50,100 | --preset NAME) [--bake 5m] [--alarm NAME]...",
                 "         [--poll 5s] [--approve-before PERCENT]... [--auto-approve] [--approval-timeout 1h]",
                 "         [--compare-error-rate POINTS] [--compare-latency RATIO]",
@@ -42,7 +46,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,
-        exitCodeList = {"0:done: all traffic is on the canary target group (or record)", ExitCodeHelp.INVALID,
+        exitCodeList = {"0:done: all traffic is on the canary target group (or record, or version)", ExitCodeHelp.INVALID,
                 ExitCodeHelp.ROLLED_BACK, ExitCodeHelp.STOPPED, ExitCodeHelp.UNSAFE, ExitCodeHelp.OTHER})
 public final class CanaryCommand extends DeploymentCommand {
 
@@ -59,6 +63,18 @@ public final class CanaryCommand extends DeploymentCommand {
 
     @Option(names = "--canary-target-group", order = 4, paramLabel = "ARN", description = "The new version's target group, which gets the traffic step by step.")
     String canaryTargetGroup;
+
+    @Option(names = "--lambda-function", order = 4, paramLabel = "NAME",
+            description = "Instead of a load balancer: the Lambda function (name or ARN) whose alias is shifted.")
+    String lambdaFunction;
+
+    @Option(names = "--lambda-alias", order = 4, paramLabel = "ALIAS",
+            description = "The alias callers invoke; the version it points at now is the stable side.")
+    String lambdaAlias;
+
+    @Option(names = "--canary-version", order = 4, paramLabel = "N",
+            description = "The published version the alias's traffic moves to (never $LATEST).")
+    String canaryVersion;
 
     @Option(names = "--steps", order = 5, paramLabel = "PERCENT", split = ",",
             description = "Percentages of traffic on the canary side, ascending and ending at 100, e.g. 10,25,50,100.")
@@ -125,6 +141,9 @@ public final class CanaryCommand extends DeploymentCommand {
                 .ruleArn(ruleArn)
                 .stableTargetGroup(stableTargetGroup)
                 .canaryTargetGroup(canaryTargetGroup)
+                .lambdaFunction(lambdaFunction)
+                .lambdaAlias(lambdaAlias)
+                .canaryVersion(canaryVersion)
                 .steps(steps)
                 .preset(preset)
                 .bake(bake)

@@ -15,7 +15,9 @@ import java.util.List;
  */
 public record Resource(Kind kind, String role, String id, String cluster) implements Serializable {
 
-    public enum Kind { LISTENER, LISTENER_RULE, TARGET_GROUP, ALARM, ECS_SERVICE, HOSTED_ZONE }
+    public enum Kind { LISTENER, LISTENER_RULE, TARGET_GROUP, ALARM, ECS_SERVICE, HOSTED_ZONE,
+        /** A Lambda alias, its id the qualified name {@code api:live} (or the alias's ARN). */
+        LAMBDA_ALIAS }
 
     /**
      * How a list of resources labels it: {@code listener}, {@code stable target group web-blue}, {@code alarm 5xx},

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.analysis;
 
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
+import io.jenkins.plugins.awsdeploy.engine.routing.LambdaAlias;
 import io.jenkins.plugins.awsdeploy.engine.routing.RouterSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,8 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Which metrics compare the two sides of each kind of router. A router without an entry cannot be analysed, and a
- * request for analysis on it is refused before anything changes. Adding a router's metrics is one registration here.
+ * Which metrics compare the two sides of each kind of router. A router without an entry (Route 53 records: DNS has no
+ * metrics per record) cannot be analysed, and a request for analysis on it is refused before anything changes. Adding a router's metrics is one registration here.
  */
 public final class MetricSources {
 
@@ -17,8 +18,8 @@ public final class MetricSources {
 
     static {
         register(AlbForward.class, alb -> AlbTargetGroups.of(alb.resource(), alb.stableTargetGroup(), alb.canaryTargetGroup()));
-        // The Lambda alias router registers here as: register(LambdaAlias.class, a -> new LambdaVersions(a.function(),
-        // a.alias(), a.stableVersion(), a.canaryVersion()));
+        // The stable version is the one the preflight found under the alias; the analysis starts after it.
+        register(LambdaAlias.class, a -> new LambdaVersions(a.functionName(), a.alias(), a.stableVersion(), a.canaryVersion()));
     }
 
     private MetricSources() {

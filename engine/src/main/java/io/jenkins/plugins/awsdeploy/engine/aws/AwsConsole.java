@@ -36,6 +36,7 @@ public final class AwsConsole {
             case ALARM -> alarm(id);
             case ECS_SERVICE -> ecsService(resource.cluster(), id);
             case HOSTED_ZONE -> hostedZoneRecords(id);
+            case LAMBDA_ALIAS -> lambdaAlias(id);
         };
     }
 
@@ -66,6 +67,16 @@ public final class AwsConsole {
     /** The hosted zone's records page; Route 53 is global, the region only keeps the console where it was. */
     public String hostedZoneRecords(String zoneId) {
         return base + "/route53/v2/hostedzones?region=" + region + "#ListRecordSets/" + path(zoneId);
+    }
+
+    /** {@code api:live}, or the alias's ARN: the function's page, on the alias's tab. */
+    public String lambdaAlias(String qualifiedName) {
+        String name = qualifiedName.startsWith("arn:") ? qualifiedName.substring(qualifiedName.indexOf(":function:") + 10)
+                : qualifiedName;
+        int colon = name.lastIndexOf(':');
+        String function = colon > 0 ? name.substring(0, colon) : name;
+        String alias = colon > 0 ? name.substring(colon + 1) : "";
+        return base + "/lambda/home?region=" + region + "#/functions/" + path(function) + "/aliases/" + path(alias);
     }
 
     private String ec2(String fragment) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsdeploy.engine.aws;
 import java.time.Duration;
 import io.jenkins.plugins.awsdeploy.engine.ownership.EcsLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.ElbLeases;
+import io.jenkins.plugins.awsdeploy.engine.ownership.LambdaLeases;
 import io.jenkins.plugins.awsdeploy.engine.ownership.LeasesByService;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Route53Leases;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
@@ -42,6 +44,7 @@ public final class AwsSession implements AutoCloseable {
     private final ElasticLoadBalancingV2Client elb;
     private final CloudWatchClient cloudWatch;
     private final EcsClient ecs;
+    private final LambdaClient lambda;
     private final Route53Client route53;
     private final AwsPorts ports;
 
@@ -76,9 +79,10 @@ public final class AwsSession implements AutoCloseable {
         ecs = configure(EcsClient.builder(), access, credentials, override).build();
         // Route 53 is global: its one endpoint answers for the partition's global region, whatever region the rest uses.
         route53 = configure(Route53Client.builder(), access, credentials, override).region(globalRegion(access.region())).build();
+        lambda = configure(LambdaClient.builder(), access, credentials, override).build();
         ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs),
-                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs), new Route53Leases(route53)),
-                new Route53RecordSets(route53), new CloudWatchMetrics(cloudWatch));
+                new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs), new Route53Leases(route53), new LambdaLeases(lambda)),
+                new Route53RecordSets(route53), new LambdaAliases(lambda), new CloudWatchMetrics(cloudWatch));
     }
 
     /**
@@ -164,6 +168,7 @@ public final class AwsSession implements AutoCloseable {
         cloudWatch.close();
         ecs.close();
         route53.close();
+        lambda.close();
         if (credentials instanceof AutoCloseable c) {
             try {
                 c.close();

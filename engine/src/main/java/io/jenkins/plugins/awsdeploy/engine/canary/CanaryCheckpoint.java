@@ -75,6 +75,10 @@ public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, M
         return new CanaryCheckpoint(spec, next, nowLive, alarms, transitions, history, claim, analysis);
     }
 
+    CanaryCheckpoint withRouter(io.jenkins.plugins.awsdeploy.engine.routing.RouterSpec router) {
+        return new CanaryCheckpoint(spec.withRouter(router), phase, live, alarms, transitions, history, claim);
+    }
+
     CanaryCheckpoint withAlarms(Map<String, AlarmState> states, Map<String, Instant> changedAt) {
         return new CanaryCheckpoint(spec, phase, live, states, changedAt, history, claim, analysis);
     }

@@ -90,6 +90,8 @@ final class CanaryPreflight {
             return st.done(null);
         }
         st.cp = st.cp.withAlarms(states, alarmsNow.transitions());
+        // What the router found and needs later (a Lambda alias's stable version) goes into every checkpoint from here.
+        if (inspection.settled().isPresent()) st.cp = st.cp.withRouter(inspection.settled().get());
         String checked = "checked " + inspection.checked() + " and "
                 + (states.isEmpty() ? "no alarms" : states.size() + " alarm(s), none in ALARM")
                 + (marks == null ? "" : "; marked it as driven by deployment " + me.deploymentId() + marks.takeover())

@@ -8,6 +8,7 @@ import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.params.CanaryParameters;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
+import io.jenkins.plugins.awsdeploy.engine.routing.LambdaAlias;
 import io.jenkins.plugins.awsdeploy.engine.routing.RouterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ public final class CanaryRequest {
     private String recordType;
     private String stableSetIdentifier;
     private String canarySetIdentifier;
+    private String lambdaFunction;
+    private String lambdaAlias;
+    private String canaryVersion;
 
     public CanaryRequest listenerArn(String v) { listenerArn = v; return this; }
     public CanaryRequest ruleArn(String v) { ruleArn = v; return this; }
@@ -56,6 +60,9 @@ public final class CanaryRequest {
     public CanaryRequest poll(String v) { poll = v; return this; }
     public CanaryRequest approveBefore(List<Integer> v) { approveBefore = v == null ? List.of() : v; return this; }
     public CanaryRequest approvalTimeout(String v) { approvalTimeout = v; return this; }
+    public CanaryRequest lambdaFunction(String v) { lambdaFunction = v; return this; }
+    public CanaryRequest lambdaAlias(String v) { lambdaAlias = v; return this; }
+    public CanaryRequest canaryVersion(String v) { canaryVersion = v; return this; }
     /** The region the deployment runs in, so that an ARN from another region is refused up front. */
     public CanaryRequest region(String v) { region = v; return this; }
     /** Judge the new side against the stable one from CloudWatch metrics while baking; none when nothing is set. */
@@ -111,6 +118,7 @@ public final class CanaryRequest {
 
     /** The load balancer's forward action, or the Route 53 records: whichever the options name, never both. */
     private RouterSpec router(List<Problem> problems) {
+        if (given(lambdaFunction, lambdaAlias, canaryVersion)) return lambdaRouter(problems);
         RecordsInput records = new RecordsInput(hostedZoneId, recordName, recordType, stableSetIdentifier, canarySetIdentifier);
         if (!records.given()) return alb(problems);
         boolean alb = Stream.of(listenerArn, ruleArn, stableTargetGroup, canaryTargetGroup).anyMatch(v -> v != null && !v.isBlank());
@@ -133,6 +141,34 @@ public final class CanaryRequest {
         }
         if (target == null || stableTargetGroup == null || canaryTargetGroup == null) return null;
         return AlbForward.at(target, stableTargetGroup.trim(), canaryTargetGroup.trim());
+    }
+
+    /** A Lambda alias instead of a load balancer or records: none of their parameters may come with it. */
+    private RouterSpec lambdaRouter(List<Problem> problems) {
+        List<String> other = new ArrayList<>();
+        if (given(listenerArn)) other.add("listenerArn");
+        if (given(ruleArn)) other.add("ruleArn");
+        if (given(stableTargetGroup)) other.add("stableTargetGroup");
+        if (given(canaryTargetGroup)) other.add("canaryTargetGroup");
+        if (given(hostedZoneId)) other.add("hostedZoneId");
+        if (given(recordName)) other.add("recordName");
+        if (given(recordType)) other.add("recordType");
+        if (given(stableSetIdentifier)) other.add("stableSetIdentifier");
+        if (given(canarySetIdentifier)) other.add("canarySetIdentifier");
+        if (!other.isEmpty()) {
+            problems.add(new Problem("lambdaFunction", "cannot be combined with " + String.join(", ", other) + ": a canary "
+                    + "shifts either a load balancer's weights (listenerArn or ruleArn, stableTargetGroup, "
+                    + "canaryTargetGroup), Route 53 records (hostedZoneId, recordName, ...) or a Lambda alias's "
+                    + "(lambdaFunction, lambdaAlias, canaryVersion), one of them"));
+        }
+        return LambdaAlias.requested(lambdaFunction, lambdaAlias, canaryVersion, region, problems);
+    }
+
+    private static boolean given(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) return true;
+        }
+        return false;
     }
 
     private TrafficTarget target(List<Problem> problems) {

@@ -35,6 +35,16 @@ public record CanarySpec(RouterSpec router, CanaryPlan plan, List<String> alarms
         return new CanarySpec(router, plan, alarms, poll, approvalTimeout, next);
     }
 
+    /** The same canary on {@code r}: the router's spec once the preflight found what it needs. */
+    public CanarySpec withRouter(RouterSpec r) {
+        return new CanarySpec(r, plan, alarms, poll, approvalTimeout, analysis);
+    }
+
+    /** What the user asked for, without what a preflight found: what makes two runs the same deployment. */
+    public CanarySpec asRequested() {
+        return withRouter(router.asRequested());
+    }
+
     /**
      * Reads a stored spec of any version. Until round 2 a spec named the ALB forward action ({@code target})
      * and the two target groups itself; state files and Jenkins program state written then still resume,

@@ -9,8 +9,8 @@ import io.jenkins.plugins.awsdeploy.engine.Summary;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
 import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
-import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
+import io.jenkins.plugins.awsdeploy.engine.routing.LambdaAlias;
 import io.jenkins.plugins.awsdeploy.engine.routing.Route53Records;
 import io.jenkins.plugins.awsdeploy.engine.routing.Routers;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The canary: shifts traffic between two target groups step by step, guarded by alarms. */
+/** The canary: shifts traffic from the stable side to the new one step by step (on any router), guarded by alarms. */
 public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
 
     public String type() {
@@ -57,29 +57,19 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
     }
 
     public Object identity(CanaryCheckpoint checkpoint) {
-        return checkpoint.spec();
+        return checkpoint.spec().asRequested();
     }
 
     public Optional<String> from(CanaryCheckpoint checkpoint) {
-        return Optional.of(ForwardWeights.shortName(route(checkpoint.spec()).stable()));
+        return Optional.ofNullable(route(checkpoint.spec()).stable());
     }
 
     public Optional<String> to(CanaryCheckpoint checkpoint) {
-        return Optional.of(ForwardWeights.shortName(route(checkpoint.spec()).canary()));
+        return Optional.ofNullable(route(checkpoint.spec()).canary());
     }
 
     public List<Resource> resources(CanaryCheckpoint checkpoint) {
-        Route route = route(checkpoint.spec());
-        List<Resource> all = new ArrayList<>();
-        if (checkpoint.spec().router() instanceof Route53Records records) {
-            all.add(Resource.of(Resource.Kind.HOSTED_ZONE, "hosted zone of the weighted records " + records.resource(),
-                    records.hostedZoneId()));
-            all.addAll(Resource.alarms(checkpoint.spec().alarms()));
-            return all;
-        }
-        if (route.target() != null) all.add(Resource.traffic("", route.target()));
-        all.add(Resource.of(Resource.Kind.TARGET_GROUP, "stable target group", route.stable()));
-        all.add(Resource.of(Resource.Kind.TARGET_GROUP, "canary target group", route.canary()));
+        List<Resource> all = new ArrayList<>(route(checkpoint.spec()).resources());
         all.addAll(Resource.alarms(checkpoint.spec().alarms()));
         return all;
     }
@@ -87,17 +77,37 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
     public Summary summary(CanaryCheckpoint checkpoint) {
         Route route = route(checkpoint.spec());
         Map<String, Integer> weights = new LinkedHashMap<>();
-        weights.put(route.stable(), checkpoint.live().stable());
-        weights.put(route.canary(), checkpoint.live().canary());
+        if (route.stable() != null) weights.put(route.stableId(), checkpoint.live().stable());
+        weights.put(route.canaryId(), checkpoint.live().canary());
         return new Summary(Map.of("split", checkpoint.live().toString()), weights, Map.of());
     }
 
     /** Where the canary's traffic goes, read from the spec in this one place only. */
     private static Route route(CanarySpec spec) {
-        TrafficTarget alb = spec.router() instanceof AlbForward forward ? forward.target() : null;
-        return new Route(alb, spec.router().stableSide(), spec.router().canarySide());
+        if (spec.router() instanceof Route53Records records) {
+            return new Route(List.of(Resource.of(Resource.Kind.HOSTED_ZONE, "hosted zone of the weighted records "
+                    + records.resource(), records.hostedZoneId())), records.stableSide(), records.canarySide(),
+                    records.stableSide(), records.canarySide());
+        }
+        if (spec.router() instanceof LambdaAlias alias) {
+            // Versions read as Lambda's qualified names (api:41); the stable one is known once the preflight passed.
+            String stable = alias.stableVersion() == null ? null : alias.functionName() + ":" + alias.stableVersion();
+            String canary = alias.functionName() + ":" + alias.canaryVersion();
+            return new Route(List.of(Resource.of(Resource.Kind.LAMBDA_ALIAS, "alias", alias.resource())), stable, canary,
+                    stable, canary);
+        }
+        AlbForward forward = (AlbForward) spec.router();
+        return new Route(List.of(Resource.traffic("", forward.target()),
+                Resource.of(Resource.Kind.TARGET_GROUP, "stable target group", forward.stableTargetGroup()),
+                Resource.of(Resource.Kind.TARGET_GROUP, "canary target group", forward.canaryTargetGroup())),
+                ForwardWeights.shortName(forward.stableTargetGroup()), ForwardWeights.shortName(forward.canaryTargetGroup()),
+                forward.stableTargetGroup(), forward.canaryTargetGroup());
     }
 
-    private record Route(TrafficTarget target, String stable, String canary) {
+    /**
+     * @param stable   the stable side in a few words; null while unknown
+     * @param stableId the stable side as the summary keys its weight: a target group's ARN, a qualified version
+     */
+    private record Route(List<Resource> resources, String stable, String canary, String stableId, String canaryId) {
     }
 }

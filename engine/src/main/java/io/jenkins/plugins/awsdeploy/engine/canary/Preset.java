@@ -46,11 +46,15 @@ public enum Preset {
         return interval;
     }
 
-    /** Accepts {@code Canary10Percent5Minutes}, {@code CodeDeployDefault.ECSCanary10Percent5Minutes} and the like. */
+    /**
+     * Accepts {@code Canary10Percent5Minutes}, {@code CodeDeployDefault.ECSCanary10Percent5Minutes},
+     * {@code CodeDeployDefault.LambdaCanary10Percent5Minutes} and the like.
+     */
     public static Optional<Preset> named(String text) {
         String bare = text.trim();
         if (bare.startsWith("CodeDeployDefault.")) bare = bare.substring("CodeDeployDefault.".length());
         if (bare.startsWith("ECS")) bare = bare.substring(3);
+        if (bare.startsWith("Lambda")) bare = bare.substring("Lambda".length());
         String wanted = bare.toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(p -> p.name.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
     }

@@ -24,6 +24,12 @@ public final class CanaryParameters {
             null, Limits.NONE, "the target group serving traffic now");
     public static final Parameter CANARY_TARGET_GROUP = Parameter.of("canaryTargetGroup", ARN, "--canary-target-group",
             null, Limits.NONE, "the new version's target group, which gets the traffic step by step");
+    public static final Parameter LAMBDA_FUNCTION = Parameter.of("lambdaFunction", TEXT, "--lambda-function", null,
+            Limits.NONE, "instead of a load balancer: the Lambda function (name or ARN) whose alias is shifted");
+    public static final Parameter LAMBDA_ALIAS = Parameter.of("lambdaAlias", TEXT, "--lambda-alias", null, Limits.NONE,
+            "the alias callers invoke; the version it points at now is the stable side");
+    public static final Parameter CANARY_VERSION = Parameter.of("canaryVersion", TEXT, "--canary-version", null,
+            Limits.NONE, "the published version the alias's traffic moves to, never $LATEST");
     public static final Parameter STEPS = Parameter.of("steps", PERCENTS, "--steps", null, Limits.NONE,
             "percentages on the canary side, ascending and ending at 100");
     public static final Parameter PRESET = Parameter.of("preset", TEXT, "--preset", null, Limits.NONE,
@@ -56,7 +62,8 @@ public final class CanaryParameters {
     public static List<Parameter> all() {
         List<Parameter> all = new java.util.ArrayList<>(List.of(LISTENER_ARN, RULE_ARN, STABLE_TARGET_GROUP,
                 CANARY_TARGET_GROUP, STEPS, PRESET, BAKE, ALARMS, POLL, APPROVE_BEFORE, APPROVAL_TIMEOUT, HOSTED_ZONE_ID,
-                RECORD_NAME, RECORD_TYPE, STABLE_SET_IDENTIFIER, CANARY_SET_IDENTIFIER));
+                RECORD_NAME, RECORD_TYPE, STABLE_SET_IDENTIFIER, CANARY_SET_IDENTIFIER, LAMBDA_FUNCTION, LAMBDA_ALIAS,
+                CANARY_VERSION));
         all.addAll(AnalysisParameters.all());
         return List.copyOf(all);
     }

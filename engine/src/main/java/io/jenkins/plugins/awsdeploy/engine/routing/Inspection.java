@@ -13,14 +13,25 @@ import java.util.Optional;
  * @param checked what was checked, for the preflight event: {@code the listener web/c5d9, both target groups}
  * @param cached  how long clients may keep the old answer after a change (a DNS record's TTL); null where a change
  *                reaches every client at once
+ * @param settled the spec with what the preflight found that the later calls need (a Lambda alias's stable
+ *                version), for the checkpoint to keep; empty when the user's spec says everything
  */
-public record Inspection(List<Problem> problems, Optional<Split> current, String checked, Duration cached) {
+public record Inspection(List<Problem> problems, Optional<Split> current, String checked, Duration cached,
+                         Optional<RouterSpec> settled) {
 
     public Inspection {
         problems = List.copyOf(problems);
     }
 
     public Inspection(List<Problem> problems, Optional<Split> current, String checked) {
-        this(problems, current, checked, null);
+        this(problems, current, checked, null, Optional.empty());
+    }
+
+    public Inspection(List<Problem> problems, Optional<Split> current, String checked, Duration cached) {
+        this(problems, current, checked, cached, Optional.empty());
+    }
+
+    public Inspection(List<Problem> problems, Optional<Split> current, String checked, Optional<RouterSpec> settled) {
+        this(problems, current, checked, null, settled);
     }
 }

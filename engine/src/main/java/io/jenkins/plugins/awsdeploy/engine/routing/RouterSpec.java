@@ -13,8 +13,9 @@ import java.io.Serializable;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = AlbListener.class, name = "alb-listener"),
         @JsonSubTypes.Type(value = AlbRule.class, name = "alb-rule"),
-        @JsonSubTypes.Type(value = Route53Records.class, name = "route53-records")})
-public sealed interface RouterSpec extends Serializable permits AlbForward, Route53Records {
+        @JsonSubTypes.Type(value = Route53Records.class, name = "route53-records"),
+        @JsonSubTypes.Type(value = LambdaAlias.class, name = "lambda-alias")})
+public sealed interface RouterSpec extends Serializable permits AlbForward, Route53Records, LambdaAlias {
 
     /** The parameter that named the routed resource, which problems with it are reported against. */
     String parameter();
@@ -30,4 +31,12 @@ public sealed interface RouterSpec extends Serializable permits AlbForward, Rout
 
     /** The side the canary moves traffic to. */
     String canarySide();
+
+    /**
+     * The spec as the user asked for it, without what a preflight found and stored in it (a Lambda alias's stable
+     * version): what makes two runs the same deployment.
+     */
+    default RouterSpec asRequested() {
+        return this;
+    }
 }

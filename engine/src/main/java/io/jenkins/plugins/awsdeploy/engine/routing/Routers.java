@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsdeploy.engine.routing;
 
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
+import io.jenkins.plugins.awsdeploy.engine.aws.LambdaPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficPort;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,13 +16,19 @@ public final class Routers {
     private final Map<Class<? extends RouterSpec>, Function<RouterSpec, TrafficRouter>> byKind = new HashMap<>();
 
     public Routers(TrafficPort elb) {
+        this(elb, null);
+    }
+
+    /** @param lambda null where no Lambda is reached: a Lambda alias's router then fails as it opens */
+    public Routers(TrafficPort elb, LambdaPort lambda) {
         register(AlbListener.class, spec -> new ListenerRouter(elb, spec));
         register(AlbRule.class, spec -> new RuleRouter(elb, spec));
+        register(LambdaAlias.class, spec -> new AliasRouter(lambda, spec));
     }
 
     /** Every router, over the session's ports. */
     public Routers(AwsPorts ports) {
-        this(ports.traffic());
+        this(ports.traffic(), ports.lambda());
         register(Route53Records.class, spec -> new WeightedRecordsRouter(ports.records(), spec));
     }
 

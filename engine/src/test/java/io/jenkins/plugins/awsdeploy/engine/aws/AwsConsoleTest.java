@@ -68,4 +68,15 @@ class AwsConsoleTest {
         assertThat(new AwsConsole("eu-west-1").address(zone)).isEqualTo(
                 "https://eu-west-1.console.aws.amazon.com/route53/v2/hostedzones?region=eu-west-1#ListRecordSets/Z0123456789ABC");
     }
+
+    @Test
+    void aLambdaAliasLinksToItsFunctionsAliasPageByNameOrByArn() {
+        String page = "https://eu-west-1.console.aws.amazon.com/lambda/home?region=eu-west-1#/functions/api/aliases/live";
+        AwsConsole console = new AwsConsole("eu-west-1");
+
+        assertThat(console.address(Resource.of(Resource.Kind.LAMBDA_ALIAS, "alias", "api:live"))).isEqualTo(page);
+        assertThat(console.address(Resource.of(Resource.Kind.LAMBDA_ALIAS, "alias",
+                "arn:aws:lambda:eu-west-1:123456789012:function:api:live"))).isEqualTo(page);
+        assertThat(Resource.of(Resource.Kind.LAMBDA_ALIAS, "alias", "api:live").label()).isEqualTo("alias api:live");
+    }
 }

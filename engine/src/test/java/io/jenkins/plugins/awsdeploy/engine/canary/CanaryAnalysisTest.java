@@ -271,4 +271,42 @@ class CanaryAnalysisTest {
         assertThat(progress.doing()).isEqualTo("step 1/3 at 10% baked, waiting for the canary analysis");
         assertThat(progress.waitEnds()).isEqualTo(Instant.parse("2026-11-21T12:15:00Z"));
     }
+
+    /** One minute of a Lambda version under the alias, as Lambda publishes it. */
+    void lambdaMinute(String version, Instant minute, long invocations, long errors, double ms) {
+        java.util.Map<String, String> dims = new java.util.LinkedHashMap<>();
+        dims.put("FunctionName", "api");
+        dims.put("Resource", "api:live");
+        dims.put("ExecutedVersion", version);
+        aws.metrics().put("AWS/Lambda", "Invocations", dims, minute, invocations, 1);
+        aws.metrics().put("AWS/Lambda", "Errors", dims, minute, errors, 1);
+        aws.metrics().put("AWS/Lambda", "Duration", dims, minute, ms * invocations, invocations);
+    }
+
+    @Test
+    void aLambdaVersionWithMoreErrorsThanTheAliasVersionRollsBack() {
+        for (int i = 0; i < 60; i++) {
+            lambdaMinute("1", START.plusSeconds(60L * i), 2000, 4, 20);
+            lambdaMinute("2", START.plusSeconds(60L * i), 300, 45, 21);
+        }
+        CanarySpec spec = LambdaAliasCanaryTest.onAlias().bake("5m")
+                .analysis(new AnalysisRequest().errorRate(1.0).latencyRatio(1.5)).toSpec();
+        Ticker t = new Ticker(new Engine(aws.ports(), clock), clock, CanaryCheckpoint.start(spec)).runToEnd();
+
+        assertThat(outcome(t)).isInstanceOf(Outcome.RolledBack.class);
+        assertThat(outcome(t).message()).contains("error rate 15.0% on the new side vs 0.2% on the stable side over 12:00-12:01");
+        assertThat(aws.metrics().lastCall()).allSatisfy(q -> assertThat(q.dimensions()).containsKeys("FunctionName",
+                "Resource", "ExecutedVersion"));
+        assertThat(aws.lambda().alias("live").weights()).isEmpty();
+    }
+
+    @Test
+    void route53RecordsCannotBeAnalysed() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.jenkins.plugins.awsdeploy.engine.InvalidInputException.class,
+                () -> new CanaryRequest().hostedZoneId("Z0123456789ABCDEFGHIJ").recordName("api.example.com")
+                        .stableSetIdentifier("blue").canarySetIdentifier("green").steps(List.of(10, 100)).bake("5m")
+                        .region("us-east-1").analysis(new AnalysisRequest().errorRate(1.0)).toSpec());
+
+        assertThat(e.getMessage()).contains("compareErrorRate", "cannot be analysed");
+    }
 }

@@ -40,8 +40,9 @@ class UnstoredCheckpointTest {
                 }
 
                 public void save(Checkpoint c) {
-                    // Stored: the preflight's and the shift to 50/50's; from the first poll of the bake on, the disk is full.
-                    if (stored.size() == 2) throw new IllegalStateException("No space left on device");
+                    // Stored: the new deployment's, the preflight's and the shift to 50/50's; from the first poll of the
+                    // bake on, the disk is full.
+                    if (stored.size() == 3) throw new IllegalStateException("No space left on device");
                     stored.add(JsonCodec.write(c));
                 }
             });

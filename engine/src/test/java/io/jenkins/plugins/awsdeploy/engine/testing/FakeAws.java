@@ -54,6 +54,7 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort, Records
     private final Map<String, AtomicInteger> calls = new HashMap<>();
     private final FakeEcs ecs = new FakeEcs();
     private final FakeMetrics metrics = new FakeMetrics();
+    private final FakeLambda lambda = FakeLambda.standard();
     private final List<Runnable> failures = new ArrayList<>();
     /** Runs after each write, e.g. to play someone else changing the weights at that moment. */
     private Consumer<ForwardWeights> afterWrite = w -> { };
@@ -82,12 +83,17 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort, Records
     }
 
     public AwsPorts ports() {
-        return new AwsPorts(this, this, ecs, this, this, metrics);
+        return new AwsPorts(this, this, ecs, this, this, lambda, metrics);
     }
 
     /** The in-memory CloudWatch metrics behind {@link #ports()}. */
     public FakeMetrics metrics() {
         return metrics;
+    }
+
+    /** The in-memory Lambda behind {@link #ports()} (function api, alias live on version 1); it counts its own calls. */
+    public FakeLambda lambda() {
+        return lambda;
     }
 
     /** The in-memory ECS behind {@link #ports()}; it counts its own calls. */
