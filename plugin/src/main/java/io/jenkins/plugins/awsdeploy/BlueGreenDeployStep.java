@@ -42,6 +42,7 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
     private String scaleDownAfter;
     private boolean scaleDownFailed;
     private String poll;
+    private CanaryAnalysis analysis;
     private String testListenerArn;
     private String testRuleArn;
     private String approvalTimeout;
@@ -192,6 +193,16 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
         this.scaleDownFailed = scaleDownFailed;
     }
 
+    public CanaryAnalysis getAnalysis() {
+        return analysis;
+    }
+
+    /** While switching in steps, judge the new side against the live one: {@code analysis: [errorRate: 1.0, ...]}. */
+    @DataBoundSetter
+    public void setAnalysis(CanaryAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
     public String getPoll() {
         return poll;
     }
@@ -318,6 +329,7 @@ public final class BlueGreenDeployStep extends AwsDeploymentStep {
                 .greenAutoScalingGroup(greenAutoScalingGroup)
                 .imageId(imageId)
                 .launchTemplateVersion(launchTemplateVersion)
+                .analysis(CanaryAnalysis.requestOf(analysis))
                 .region(region);
         // The request has its own defaults for these; a null would replace them.
         if (healthTimeout != null) request.healthTimeout(healthTimeout);

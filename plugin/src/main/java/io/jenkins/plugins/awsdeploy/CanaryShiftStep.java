@@ -28,6 +28,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
     private String poll;
     private List<Integer> approveBefore;
     private String approvalTimeout;
+    private CanaryAnalysis analysis;
     private String hostedZoneId;
     private String recordName;
     private String recordType;
@@ -153,6 +154,16 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
         this.approvalTimeout = trimmed(approvalTimeout);
     }
 
+    public CanaryAnalysis getAnalysis() {
+        return analysis;
+    }
+
+    /** Judge the new side against the stable one from CloudWatch metrics: {@code analysis: [errorRate: 1.0, ...]}. */
+    @DataBoundSetter
+    public void setAnalysis(CanaryAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
     public String getHostedZoneId() {
         return hostedZoneId;
     }
@@ -264,6 +275,7 @@ public final class CanaryShiftStep extends AwsDeploymentStep {
                 .approveBefore(approveBefore)
                 .approvalTimeout(approvalTimeout)
                 .region(region)
+                .analysis(CanaryAnalysis.requestOf(analysis))
                 .hostedZoneId(hostedZoneId)
                 .recordName(recordName)
                 .recordType(recordType)

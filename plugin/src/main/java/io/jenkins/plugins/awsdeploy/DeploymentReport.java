@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsdeploy;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
+import io.jenkins.plugins.awsdeploy.engine.analysis.Judgement;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.EventLine;
 import io.jenkins.plugins.awsdeploy.engine.JsonCodec;
@@ -177,6 +178,15 @@ public final class DeploymentReport {
 
     public List<DeploymentEvent> getHistory() {
         return checkpoint == null ? List.of() : checkpoint.history();
+    }
+
+    /** The intervals the canary analysis judged, oldest first, for the build page's analysis table; empty without analysis. */
+    public List<Judgement> getAnalysis() {
+        List<Judgement> out = new ArrayList<>();
+        for (DeploymentEvent e : getHistory()) {
+            if (e.judgement() != null) out.add(e.judgement());
+        }
+        return out;
     }
 
     /** Each event as one log line, in the controller's time zone. */

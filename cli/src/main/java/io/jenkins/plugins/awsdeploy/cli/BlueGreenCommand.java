@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,13 +47,18 @@ import picocli.CommandLine.Option;
                 "         [--approve-before switch] [--auto-approve] [--approval-timeout 1h]",
                 "         [--health-timeout 10m] [--scale-down-after 5m]",
                 "         [--scale-down-failed] [--test-listener-arn ARN | --test-rule-arn ARN]",
-                "         [--force] [--poll 5s] [--region R] [--endpoint-url URL] [--call-timeout 20s]",
+                "         [--force] [--poll 5s]",
+                "         [--compare-error-rate POINTS] [--compare-latency RATIO]",
+                "         [--analysis-interval 1m] [--analysis-delay 2m] [--min-requests 50]",
+                "         [--analysis-failure-limit 1] [--analysis-timeout 10m]",
+                "         [--allow-inconclusive]",
+                "         [--region R] [--endpoint-url URL] [--call-timeout 20s]",
                 "         [--state-file FILE] [--timeline FILE.svg] [--json] [--heartbeat 1m]",
                 "aws-deploy blue-green --blue-auto-scaling-group NAME --blue-target-group ARN",
                 "         --green-auto-scaling-group NAME --green-target-group ARN",
                 "         (--listener-arn ARN | --rule-arn ARN)",
                 "         (--image-id AMI | --launch-template-version N)",
-                "         [the switch, alarm, approval and wait options above]"},
+                "         [the switch, alarm, analysis, approval and wait options above]"},
         sortOptions = false,
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodeHelp.HEADING,
@@ -126,7 +132,7 @@ public final class BlueGreenCommand extends DeploymentCommand {
     String healthTimeout;
 
     @Option(names = "--scale-down-after", order = 17, paramLabel = "DURATION", defaultValue = "5m",
-            description = "How long the old side keeps running, alarms watched, after all traffic has moved. "
+            description = "How long the old side keeps running, alarms watched, after all traffic moved. "
                     + "Default: ${DEFAULT-VALUE}.")
     String scaleDownAfter;
 
@@ -169,6 +175,9 @@ public final class BlueGreenCommand extends DeploymentCommand {
             description = "Or: an existing version of the live group's launch template to deploy as it is.")
     String launchTemplateVersion;
 
+    @Mixin
+    AnalysisOptions analysis;
+
     @Override
     protected Checkpoint plan(String region) {
         List<Problem> problems = new ArrayList<>();
@@ -180,6 +189,7 @@ public final class BlueGreenCommand extends DeploymentCommand {
                     + "it limits"));
         }
         BlueGreenRequest request = new BlueGreenRequest()
+                .analysis(analysis.request())
                 .cluster(cluster)
                 .blueService(blueService).blueTargetGroup(blueTargetGroup)
                 .greenService(greenService).greenTargetGroup(greenTargetGroup)

@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsdeploy.engine.canary.CanarySpec;
 import io.jenkins.plugins.awsdeploy.engine.canary.Preset;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +37,10 @@ import picocli.CommandLine.Option;
                 "   or:   --lambda-function NAME --lambda-alias ALIAS --canary-version N",
                 "         (--steps 10,25,50,100 | --preset NAME) [--bake 5m] [--alarm NAME]...",
                 "         [--poll 5s] [--approve-before PERCENT]... [--auto-approve] [--approval-timeout 1h]",
+                "         [--compare-error-rate POINTS] [--compare-latency RATIO]",
+                "         [--analysis-interval 1m] [--analysis-delay 2m] [--min-requests 50]",
+                "         [--analysis-failure-limit 1] [--analysis-timeout 10m]",
+                "         [--allow-inconclusive]",
                 "         [--region R] [--endpoint-url URL] [--call-timeout 20s] [--state-file FILE]",
                 "         [--timeline FILE.svg] [--json] [--heartbeat 1m]"},
         sortOptions = false,
@@ -126,6 +131,9 @@ public final class CanaryCommand extends DeploymentCommand {
             description = "The set identifier of the new version's weighted record, which gets the traffic step by step.")
     String canarySetIdentifier;
 
+    @Mixin
+    AnalysisOptions analysis;
+
     @Override
     protected Checkpoint plan(String region) {
         CanarySpec spec = new CanaryRequest()
@@ -144,6 +152,7 @@ public final class CanaryCommand extends DeploymentCommand {
                 .approveBefore(approveBefore)
                 .approvalTimeout(approvalTimeout)
                 .region(region)
+                .analysis(analysis.request())
                 .hostedZoneId(hostedZoneId)
                 .recordName(recordName)
                 .recordType(recordType)

@@ -22,6 +22,7 @@ import java.time.Duration;
         @JsonSubTypes.Type(Cause.Aborted.class),
         @JsonSubTypes.Type(Cause.NoApproval.class),
         @JsonSubTypes.Type(Cause.CallFailed.class),
+        @JsonSubTypes.Type(Cause.AnalysisFailed.class),
         @JsonSubTypes.Type(Cause.Other.class)})
 public sealed interface Cause extends Serializable {
 
@@ -79,6 +80,20 @@ public sealed interface Cause extends Serializable {
     record CallFailed(String what) implements Cause {
         public String text() {
             return what;
+        }
+    }
+
+    /**
+     * The canary analysis judged the new side worse than the stable one, could not read its metrics, or stayed
+     * inconclusive past its timeout.
+     *
+     * @param metric  what failed: {@code 5xx rate}, {@code error rate}, {@code latency}, {@code metrics} (unreadable)
+     *                or {@code inconclusive}
+     * @param account what was seen, naming the metric and both sides' values
+     */
+    record AnalysisFailed(String metric, String account) implements Cause {
+        public String text() {
+            return account;
         }
     }
 

@@ -20,6 +20,8 @@ public enum EventKind {
     SERVICE_STABLE,
     SCALED_DOWN,
     INFO,
+    /** The canary analysis judged an interval: both sides' figures and the verdict. */
+    ANALYSED,
     SUCCEEDED,
     FAILED,
     /** A change AWS propagates (a Route 53 change batch) reached everything that answers: the bake starts. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine;
 
+import io.jenkins.plugins.awsdeploy.engine.analysis.Judgement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,11 @@ public final class Story<C extends Checkpoint> {
 
     public void say(EventKind kind, String message, String next) {
         events.add(new DeploymentEvent(at(), kind, message, split.apply(cp), alarms.apply(cp), next));
+    }
+
+    /** An interval the canary analysis judged, its numbers carried by the event. */
+    public void say(Judgement judgement, String message, String next) {
+        events.add(new DeploymentEvent(at(), EventKind.ANALYSED, message, split.apply(cp), alarms.apply(cp), next, judgement));
     }
 
     /**

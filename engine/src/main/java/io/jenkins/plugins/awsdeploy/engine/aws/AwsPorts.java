@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.aws;
 
+import io.jenkins.plugins.awsdeploy.engine.analysis.MetricPort;
 import io.jenkins.plugins.awsdeploy.engine.ownership.LeasePort;
 
 /**
@@ -8,27 +9,29 @@ import io.jenkins.plugins.awsdeploy.engine.ownership.LeasePort;
  * @param lambda      Lambda aliases; null where no strategy needs them (a canary on an alias then fails as its router opens)
  * @param autoScaling Auto Scaling groups and their launch templates; null where no strategy needs them (blue/green on
  *                    groups then fails with a clear message)
+ * @param metrics     CloudWatch metrics for the canary analysis; without them an analysis fails as unreadable
  */
 public record AwsPorts(TrafficPort traffic, AlarmPort alarms, EcsPort ecs, LeasePort leases, RecordsPort records,
-                       LambdaPort lambda, AutoScalingPort autoScaling) {
+                       LambdaPort lambda, AutoScalingPort autoScaling, MetricPort metrics) {
 
     public AwsPorts {
         if (records == null) records = RecordsPort.NONE;
+        if (metrics == null) metrics = MetricPort.NONE;
     }
 
-    /** Ports without Route 53, Lambda or Auto Scaling, for deployments that drive none of them. */
+    /** Ports without Route 53, Lambda, Auto Scaling or CloudWatch metrics, for deployments that drive none. */
     public AwsPorts(TrafficPort traffic, AlarmPort alarms, EcsPort ecs, LeasePort leases) {
-        this(traffic, alarms, ecs, leases, RecordsPort.NONE, null, null);
+        this(traffic, alarms, ecs, leases, RecordsPort.NONE, null, null, MetricPort.NONE);
     }
 
-    /** Ports without Lambda or Auto Scaling. */
+    /** Ports without Lambda, Auto Scaling or CloudWatch metrics. */
     public AwsPorts(TrafficPort traffic, AlarmPort alarms, EcsPort ecs, LeasePort leases, RecordsPort records) {
-        this(traffic, alarms, ecs, leases, records, null, null);
+        this(traffic, alarms, ecs, leases, records, null, null, MetricPort.NONE);
     }
 
-    /** Ports without Auto Scaling. */
+    /** Ports without Auto Scaling or CloudWatch metrics. */
     public AwsPorts(TrafficPort traffic, AlarmPort alarms, EcsPort ecs, LeasePort leases, RecordsPort records,
                     LambdaPort lambda) {
-        this(traffic, alarms, ecs, leases, records, lambda, null);
+        this(traffic, alarms, ecs, leases, records, lambda, null, MetricPort.NONE);
     }
 }

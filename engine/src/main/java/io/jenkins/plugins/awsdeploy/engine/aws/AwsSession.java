@@ -90,7 +90,8 @@ public final class AwsSession implements AutoCloseable {
         ports = new AwsPorts(new ElbTraffic(elb), new CloudWatchAlarms(cloudWatch), new EcsServices(ecs),
                 new LeasesByService(new ElbLeases(elb), new EcsLeases(ecs), new Route53Leases(route53), new LambdaLeases(lambda),
                         new AsgLeases(autoScaling)),
-                new Route53RecordSets(route53), new LambdaAliases(lambda), new Ec2AutoScaling(autoScaling, ec2, elb));
+                new Route53RecordSets(route53), new LambdaAliases(lambda), new Ec2AutoScaling(autoScaling, ec2, elb),
+                new CloudWatchMetrics(cloudWatch));
     }
 
     /**

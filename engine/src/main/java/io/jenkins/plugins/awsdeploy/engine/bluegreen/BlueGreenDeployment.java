@@ -41,6 +41,8 @@ import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.UpdatingIdle
 import io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenPhase.WaitingForIdle;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryCheckpoint;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryDeployment;
+import io.jenkins.plugins.awsdeploy.engine.analysis.MetricPort;
+import io.jenkins.plugins.awsdeploy.engine.routing.Routers;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase;
 import io.jenkins.plugins.awsdeploy.engine.ecs.KnownGoodTag;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
@@ -78,21 +80,37 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
     private final BlueGreenEndings endings;
     private final SwitchTakeover takeover;
 
-    /** @param clock times each event when it is told; null tells a call's events at the time it began */
+    /** A blue/green deployment that reads no metrics: an analysis its spec asks for fails as unreadable. */
     public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, Ownership ownership, Clock clock) {
-        this(ecs, traffic, alarms, null, ownership, clock);
+        this(ecs, traffic, alarms, null, MetricPort.NONE, ownership, clock);
     }
 
     /** @param autoScaling for deployments to Auto Scaling groups; null where only ECS services are deployed */
     public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, AutoScalingPort autoScaling,
                                Ownership ownership, Clock clock) {
+        this(ecs, traffic, alarms, autoScaling, MetricPort.NONE, ownership, clock);
+    }
+
+    /** A blue/green deployment of ECS services whose switch may be judged from CloudWatch metrics. */
+    public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, MetricPort metrics, Ownership ownership,
+                               Clock clock) {
+        this(ecs, traffic, alarms, null, metrics, ownership, clock);
+    }
+
+    /**
+     * @param autoScaling for deployments to Auto Scaling groups; null where only ECS services are deployed
+     * @param metrics     the CloudWatch metrics the switch's analysis reads
+     * @param clock       times each event when it is told; null tells a call's events at the time it began
+     */
+    public BlueGreenDeployment(EcsPort ecs, TrafficPort traffic, AlarmPort alarms, AutoScalingPort autoScaling,
+                               MetricPort metrics, Ownership ownership, Clock clock) {
         this.ecs = ecs;
         this.autoScaling = autoScaling;
         this.traffic = traffic;
         this.alarms = alarms;
         this.ownership = ownership;
         this.clock = clock;
-        this.canary = new CanaryDeployment(traffic, alarms, ownership, clock);
+        this.canary = new CanaryDeployment(new Routers(traffic), alarms, metrics, ownership, clock);
         this.preflight = new BlueGreenPreflight(ecs, traffic, alarms, autoScaling, ownership);
         this.endings = new BlueGreenEndings(ecs, traffic, autoScaling);
         this.takeover = new SwitchTakeover(endings);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisRequest;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
@@ -56,6 +57,7 @@ public final class BlueGreenRequest {
     private String testRuleArn;
     private String approvalTimeout;
     private String region;
+    private AnalysisRequest analysis;
     private boolean force;
     private String blueAutoScalingGroup;
     private String greenAutoScalingGroup;
@@ -107,6 +109,8 @@ public final class BlueGreenRequest {
     public BlueGreenRequest imageId(String v) { imageId = v; return this; }
     /** Or: an existing version of the live group's launch template. */
     public BlueGreenRequest launchTemplateVersion(String v) { launchTemplateVersion = v; return this; }
+    /** Judge the new side against the live one from CloudWatch metrics while switching in steps. */
+    public BlueGreenRequest analysis(AnalysisRequest v) { analysis = v; return this; }
 
     public BlueGreenSpec toSpec() {
         if (groupsChosen()) return groupSpec();
@@ -130,7 +134,8 @@ public final class BlueGreenRequest {
         AlbForward alb = (AlbForward) s.router();
         return new BlueGreenSpec(cluster.trim(), blueService.trim(), alb.stableTargetGroup(), greenService.trim(),
                 alb.canaryTargetGroup(), alb.target(), trimmed(images), present(taskDefinition) ? taskDefinition.trim() : null,
-                s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test, force);
+                s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test, force,
+                null, s.analysis());
     }
 
     /** Any Auto Scaling parameter chooses Auto Scaling groups; then no ECS parameter may be given. */
@@ -153,7 +158,8 @@ public final class BlueGreenRequest {
                 greenAutoScalingGroup.trim(), present(imageId) ? imageId.trim() : null,
                 present(launchTemplateVersion) ? Long.valueOf(launchTemplateVersion.trim()) : null);
         return new BlueGreenSpec(null, null, alb.stableTargetGroup(), null, alb.canaryTargetGroup(), alb.target(), Map.of(), null,
-                s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test, force, groups);
+                s.plan(), s.alarms(), s.poll(), s.approvalTimeout(), health, scaleDown, scaleDownFailed, test, force, groups,
+                s.analysis());
     }
 
     /** The ECS parameters given, by name: with Auto Scaling groups each one is a mistake. */
@@ -188,7 +194,7 @@ public final class BlueGreenRequest {
                 .listenerArn(listenerArn).ruleArn(ruleArn)
                 .stableTargetGroup(blueTargetGroup).canaryTargetGroup(greenTargetGroup)
                 .steps(percents).bake(bakeText).alarms(alarms).poll(poll)
-                .approveBefore(gate).approvalTimeout(approvalTimeout).region(region);
+                .approveBefore(gate).approvalTimeout(approvalTimeout).region(region).analysis(analysis);
         try {
             return Optional.of(canary.toSpec());
         } catch (InvalidInputException e) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 
+import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisSpec;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPlan;
@@ -24,13 +25,15 @@ import java.util.Map;
  * @param force           deploy even a revision identical to the one the live side runs
  * @param groups          the two Auto Scaling groups when they, not ECS services, run the sides; null for ECS
  *                        (then {@code cluster}, {@code blueService}, {@code greenService} name the services)
+ * @param analysis        how the switch judges the new side against the live one from CloudWatch metrics while it
+ *                        switches in steps; null for no analysis (and in state files written before it existed)
  */
 public record BlueGreenSpec(String cluster, String blueService, String blueTargetGroup, String greenService,
                             String greenTargetGroup, TrafficTarget target, Map<String, String> images,
                             String taskDefinition, CanaryPlan plan, List<String> alarms, Duration poll,
                             Duration approvalTimeout, Duration healthTimeout, Duration scaleDownAfter,
                             boolean scaleDownFailed, TrafficTarget testTarget, boolean force,
-                            FleetSpec.AutoScalingGroups groups) implements Serializable {
+                            FleetSpec.AutoScalingGroups groups, AnalysisSpec analysis) implements Serializable {
 
     public static final String ONLY_CONTAINER = "";
 
@@ -86,6 +89,6 @@ public record BlueGreenSpec(String cluster, String blueService, String blueTarge
      */
     public CanarySpec switchSpec(Colour live) {
         return new CanarySpec(AlbForward.at(target, targetGroup(live), targetGroup(live.other())), plan, alarms, poll,
-                approvalTimeout);
+                approvalTimeout, analysis);
     }
 }

@@ -41,7 +41,8 @@ public final class BlueGreenStrategy implements Strategy<BlueGreenCheckpoint> {
     }
 
     public Reconciler<BlueGreenCheckpoint> reconciler(AwsPorts ports, Ownership ownership, Clock clock) {
-        return new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms(), ports.autoScaling(), ownership, clock);
+        return new BlueGreenDeployment(ports.ecs(), ports.traffic(), ports.alarms(), ports.autoScaling(), ports.metrics(),
+                ownership, clock);
     }
 
     public Progress progress(BlueGreenCheckpoint checkpoint, Instant now) {

@@ -6,6 +6,7 @@ import io.jenkins.plugins.awsdeploy.engine.Checkpoint;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.Outcome;
 import io.jenkins.plugins.awsdeploy.engine.Split;
+import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisState;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Claim;
 import java.time.Instant;
 import java.util.List;
@@ -21,15 +22,24 @@ import java.util.TreeMap;
  * @param transitions when each alarm last changed state as CloudWatch said at the last poll, to notice a
  *                    flap between two polls
  * @param claim       who this deployment is and what it holds; null inside a blue/green deployment
+ * @param analysis    the canary analysis so far: the intervals judged and the next one; null before the first shift or
+ *                    without analysis
  */
 public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, Map<String, AlarmState> alarms,
-                               Map<String, Instant> transitions, List<DeploymentEvent> history, Claim claim)
+                               Map<String, Instant> transitions, List<DeploymentEvent> history, Claim claim,
+                               AnalysisState analysis)
         implements Checkpoint {
 
     public CanaryCheckpoint {
         alarms = java.util.Collections.unmodifiableMap(new TreeMap<>(alarms));
         transitions = java.util.Collections.unmodifiableMap(new TreeMap<>(transitions == null ? Map.of() : transitions));
         history = List.copyOf(history);
+    }
+
+    /** A canary without analysis state: one that has not shifted yet, or was stored before the analysis existed. */
+    public CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, Map<String, AlarmState> alarms,
+                            Map<String, Instant> transitions, List<DeploymentEvent> history, Claim claim) {
+        this(spec, phase, live, alarms, transitions, history, claim, null);
     }
 
     /** A new canary with an id of its own, run by this host. */
@@ -54,15 +64,15 @@ public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, M
 
     /** The same canary in another phase, with its own history dropped: the outer deployment keeps the story. */
     public CanaryCheckpoint inside(CanaryPhase next) {
-        return new CanaryCheckpoint(spec, next, live, alarms, transitions, List.of(), null);
+        return new CanaryCheckpoint(spec, next, live, alarms, transitions, List.of(), null, analysis);
     }
 
     CanaryCheckpoint with(CanaryPhase next) {
-        return new CanaryCheckpoint(spec, next, live, alarms, transitions, history, claim);
+        return new CanaryCheckpoint(spec, next, live, alarms, transitions, history, claim, analysis);
     }
 
     CanaryCheckpoint with(CanaryPhase next, Split nowLive) {
-        return new CanaryCheckpoint(spec, next, nowLive, alarms, transitions, history, claim);
+        return new CanaryCheckpoint(spec, next, nowLive, alarms, transitions, history, claim, analysis);
     }
 
     CanaryCheckpoint withRouter(io.jenkins.plugins.awsdeploy.engine.routing.RouterSpec router) {
@@ -70,17 +80,21 @@ public record CanaryCheckpoint(CanarySpec spec, CanaryPhase phase, Split live, M
     }
 
     CanaryCheckpoint withAlarms(Map<String, AlarmState> states, Map<String, Instant> changedAt) {
-        return new CanaryCheckpoint(spec, phase, live, states, changedAt, history, claim);
+        return new CanaryCheckpoint(spec, phase, live, states, changedAt, history, claim, analysis);
+    }
+
+    CanaryCheckpoint withAnalysis(AnalysisState next) {
+        return new CanaryCheckpoint(spec, phase, live, alarms, transitions, history, claim, next);
     }
 
     @Override
     public CanaryCheckpoint withHistory(List<DeploymentEvent> all) {
-        return new CanaryCheckpoint(spec, phase, live, alarms, transitions, all, claim);
+        return new CanaryCheckpoint(spec, phase, live, alarms, transitions, all, claim, analysis);
     }
 
     @Override
     public CanaryCheckpoint withClaim(Claim c) {
-        return new CanaryCheckpoint(spec, phase, live, alarms, transitions, history, c);
+        return new CanaryCheckpoint(spec, phase, live, alarms, transitions, history, c, analysis);
     }
 
     @Override

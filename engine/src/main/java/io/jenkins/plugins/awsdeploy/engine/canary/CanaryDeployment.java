@@ -12,6 +12,7 @@ import io.jenkins.plugins.awsdeploy.engine.Reconciler;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
+import io.jenkins.plugins.awsdeploy.engine.analysis.MetricPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.AlarmPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficPort;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.AwaitingApproval;
@@ -61,15 +62,25 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
 
     private final Routers routers;
     private final AlarmWatch watch;
+    private final AnalysisWatch analysis;
     private final CanaryPreflight preflight;
     private final Clock clock;
 
-    /** @param clock times each event when it is told; null tells a call's events at the time it began */
-    public CanaryDeployment(Routers routers, AlarmPort alarms, Ownership ownership, Clock clock) {
+    /**
+     * @param metrics the CloudWatch metrics a spec's analysis reads
+     * @param clock   times each event when it is told; null tells a call's events at the time it began
+     */
+    public CanaryDeployment(Routers routers, AlarmPort alarms, MetricPort metrics, Ownership ownership, Clock clock) {
         this.routers = routers;
         this.watch = new AlarmWatch(alarms);
+        this.analysis = new AnalysisWatch(metrics);
         this.preflight = new CanaryPreflight(watch, ownership);
         this.clock = clock;
+    }
+
+    /** A canary that reads no metrics: an analysis its spec asks for fails as unreadable. */
+    public CanaryDeployment(Routers routers, AlarmPort alarms, Ownership ownership, Clock clock) {
+        this(routers, alarms, MetricPort.NONE, ownership, clock);
     }
 
     /** A canary whose routers are the load balancer's. */
@@ -207,6 +218,7 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
         }
         CanaryStep step = spec.plan().step(s.step());
         st.cp = st.cp.with(new Baking(s.step(), st.now.plus(step.bake())), target);
+        AnalysisWatch.shifted(st, target);
         st.say(EventKind.SHIFTED, "shifted to " + target.canary() + "% on the new side (" + target + "), read back",
                 CanaryMessages.bakeNext(spec, s.step()));
         return st.done(Tick.wake(st.now, spec.poll(), st.now.plus(step.bake())));
@@ -255,15 +267,26 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
         CanarySpec spec = st.cp.spec();
         Optional<Tick> drifted = drifted(st);
         if (drifted.isPresent()) return drifted.get();
-        if (!pollAlarms(st)) {
+        if (!pollAlarms(st) || !analysis.poll(st)) {
             return st.done(st.now);
         }
         if (st.now.isBefore(b.until())) {
             return st.done(Tick.wake(st.now, spec.poll(), b.until()));
         }
+        AnalysisWatch.Gate gate = AnalysisWatch.gate(st.cp, b, st.now);
+        if (gate instanceof AnalysisWatch.Gate.Wait w) {
+            CanaryMessages.waitingForAnalysis(st, w);
+            return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
+        }
+        if (gate instanceof AnalysisWatch.Gate.Fail f) {
+            return startRollback(st, f.cause(), null);
+        }
+        if (((AnalysisWatch.Gate.Open) gate).warning() != null) {
+            st.say(EventKind.INFO, ((AnalysisWatch.Gate.Open) gate).warning(), "");
+        }
         if (spec.plan().isLast(b.step())) {
             String message = "all traffic is on the new side (" + st.cp.live() + ")" + CanaryMessages.stepsMade(st.cp)
-                    + (spec.alarms().isEmpty() ? "" : "; alarms stayed OK");
+                    + (spec.alarms().isEmpty() ? "" : "; alarms stayed OK") + CanaryMessages.analysisPassed(st.cp);
             st.cp = st.cp.with(new Finished(new Outcome.Succeeded(message)));
             st.say(EventKind.SUCCEEDED, message, "");
             return st.done(null);
@@ -275,7 +298,7 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
         CanarySpec spec = st.cp.spec();
         Optional<Tick> drifted = drifted(st);
         if (drifted.isPresent()) return drifted.get();
-        if (!pollAlarms(st)) {
+        if (!pollAlarms(st) || !analysis.poll(st)) {
             return st.done(st.now);
         }
         if (spec.approvalTimeout() != null) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.Split;
 import io.jenkins.plugins.awsdeploy.engine.Story;
 import io.jenkins.plugins.awsdeploy.engine.Tick;
+import io.jenkins.plugins.awsdeploy.engine.analysis.MetricSources;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Baking;
 import io.jenkins.plugins.awsdeploy.engine.canary.CanaryPhase.Finished;
@@ -45,6 +46,10 @@ final class CanaryPreflight {
         List<Problem> problems = new ArrayList<>(inspection.problems());
         Optional<Split> current = inspection.current();
         AlarmWatch.Poll alarmsNow = watch.check(spec.alarms(), problems);
+        if (spec.analysis() != null && MetricSources.of(spec.router()).isEmpty()) {
+            problems.add(new Problem(parameter, "the canary analysis knows no metrics for a " + router.spec().describe()
+                    + "; run it without analysis"));
+        }
         Map<String, AlarmState> states = alarmsNow.states();
         Claim me = st.cp.claim();
         Survey marks = null;
@@ -89,7 +94,9 @@ final class CanaryPreflight {
         if (inspection.settled().isPresent()) st.cp = st.cp.withRouter(inspection.settled().get());
         String checked = "checked " + inspection.checked() + " and "
                 + (states.isEmpty() ? "no alarms" : states.size() + " alarm(s), none in ALARM")
-                + (marks == null ? "" : "; marked it as driven by deployment " + me.deploymentId() + marks.takeover());
+                + (marks == null ? "" : "; marked it as driven by deployment " + me.deploymentId() + marks.takeover())
+                + (spec.analysis() == null ? "" : "; canary analysis: " + spec.analysis().describe(
+                        MetricSources.of(spec.router()).map(s -> s.errorName()).orElse("error rate")));
         if (resumeAt.isPresent()) {
             int i = resumeAt.getAsInt();
             Optional<String> change = pendingChange(router, current.get());

@@ -33,6 +33,12 @@ public final class CanaryProgress {
             return progress(cp, now, Phase.CHANGING, "waiting for change " + w.change() + " (" + step.percent()
                     + "%) to reach every name server (INSYNC)", w.since(), null, afterShift(cp.spec(), w.step()));
         }
+        if (p instanceof Baking b && cp.spec().analysis() != null && !now.isBefore(b.until())) {
+            CanaryStep step = plan.step(b.step());
+            return progress(cp, now, Phase.BAKING, "step " + (b.step() + 1) + "/" + plan.size() + " at " + step.percent()
+                    + "% baked, waiting for the canary analysis", b.until(), b.until().plus(cp.spec().analysis().timeout()),
+                    "once an interval passes: " + afterBake(plan, b.step()) + "; else roll back as inconclusive");
+        }
         if (p instanceof Baking b) {
             CanaryStep step = plan.step(b.step());
             return progress(cp, now, Phase.BAKING, "baking step " + (b.step() + 1) + "/" + plan.size() + " at " + step.percent()

@@ -2,6 +2,8 @@ package io.jenkins.plugins.awsdeploy.engine.canary;
 
 import io.jenkins.plugins.awsdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
+import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisRequest;
+import io.jenkins.plugins.awsdeploy.engine.analysis.AnalysisSpec;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
 import io.jenkins.plugins.awsdeploy.engine.params.CanaryParameters;
@@ -37,6 +39,7 @@ public final class CanaryRequest {
     private List<Integer> approveBefore = List.of();
     private String approvalTimeout;
     private String region;
+    private AnalysisRequest analysis = new AnalysisRequest();
     private String hostedZoneId;
     private String recordName;
     private String recordType;
@@ -62,6 +65,8 @@ public final class CanaryRequest {
     public CanaryRequest canaryVersion(String v) { canaryVersion = v; return this; }
     /** The region the deployment runs in, so that an ARN from another region is refused up front. */
     public CanaryRequest region(String v) { region = v; return this; }
+    /** Judge the new side against the stable one from CloudWatch metrics while baking; none when nothing is set. */
+    public CanaryRequest analysis(AnalysisRequest v) { analysis = v == null ? new AnalysisRequest() : v; return this; }
     public CanaryRequest hostedZoneId(String v) { hostedZoneId = v; return this; }
     public CanaryRequest recordName(String v) { recordName = v; return this; }
     public CanaryRequest recordType(String v) { recordType = v; return this; }
@@ -103,10 +108,12 @@ public final class CanaryRequest {
         // With no steps to check (a wrong preset was named) the plan would only repeat that problem.
         CanaryPlan plan = percents.isEmpty() && !problems.isEmpty() ? new CanaryPlan(List.of())
                 : CanaryPlan.of(percents, bakeTime, approveBefore, problems);
+        AnalysisSpec judged = analysis.toSpec(problems);
+        if (judged != null) AnalysisFit.check(analysis, judged, router, plan, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new CanarySpec(router, plan, alarms, pollTime, timeout);
+        return new CanarySpec(router, plan, alarms, pollTime, timeout, judged);
     }
 
     /** The load balancer's forward action, or the Route 53 records: whichever the options name, never both. */

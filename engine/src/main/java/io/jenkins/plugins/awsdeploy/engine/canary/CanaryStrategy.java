@@ -38,12 +38,12 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
     public Set<EventKind> events() {
         return EnumSet.of(EventKind.PREFLIGHT_PASSED, EventKind.RESUMED, EventKind.SHIFTED, EventKind.BAKING,
                 EventKind.ALARM_CHANGED, EventKind.APPROVAL_REQUESTED, EventKind.APPROVED, EventKind.DECLINED,
-                EventKind.ABORT_REQUESTED, EventKind.ROLLBACK_STARTED, EventKind.ROLLED_BACK, EventKind.INFO,
+                EventKind.ABORT_REQUESTED, EventKind.ROLLBACK_STARTED, EventKind.ROLLED_BACK, EventKind.INFO, EventKind.ANALYSED,
                 EventKind.SUCCEEDED, EventKind.FAILED, EventKind.INSYNC);
     }
 
     public Reconciler<CanaryCheckpoint> reconciler(AwsPorts ports, Ownership ownership, Clock clock) {
-        return new CanaryDeployment(new Routers(ports), ports.alarms(), ownership, clock);
+        return new CanaryDeployment(new Routers(ports), ports.alarms(), ports.metrics(), ownership, clock);
     }
 
     public Progress progress(CanaryCheckpoint checkpoint, Instant now) {

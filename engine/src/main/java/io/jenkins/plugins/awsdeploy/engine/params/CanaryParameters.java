@@ -60,8 +60,11 @@ public final class CanaryParameters {
     }
 
     public static List<Parameter> all() {
-        return List.of(LISTENER_ARN, RULE_ARN, STABLE_TARGET_GROUP, CANARY_TARGET_GROUP, STEPS, PRESET, BAKE, ALARMS, POLL,
-                APPROVE_BEFORE, APPROVAL_TIMEOUT, HOSTED_ZONE_ID, RECORD_NAME, RECORD_TYPE, STABLE_SET_IDENTIFIER,
-                CANARY_SET_IDENTIFIER, LAMBDA_FUNCTION, LAMBDA_ALIAS, CANARY_VERSION);
+        List<Parameter> all = new java.util.ArrayList<>(List.of(LISTENER_ARN, RULE_ARN, STABLE_TARGET_GROUP,
+                CANARY_TARGET_GROUP, STEPS, PRESET, BAKE, ALARMS, POLL, APPROVE_BEFORE, APPROVAL_TIMEOUT, HOSTED_ZONE_ID,
+                RECORD_NAME, RECORD_TYPE, STABLE_SET_IDENTIFIER, CANARY_SET_IDENTIFIER, LAMBDA_FUNCTION, LAMBDA_ALIAS,
+                CANARY_VERSION));
+        all.addAll(AnalysisParameters.all());
+        return List.copyOf(all);
     }
 }

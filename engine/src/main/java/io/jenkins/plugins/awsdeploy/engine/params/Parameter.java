@@ -25,7 +25,11 @@ public record Parameter(String name, Type type, String option, boolean step, Str
 
     /** What kind of value a parameter takes. */
     public enum Type {
-        TEXT, ARN, DURATION, PERCENTS, NAMES, FLAG
+        TEXT, ARN, DURATION, PERCENTS, NAMES, FLAG,
+        /** A decimal or whole number. */
+        NUMBER,
+        /** Named settings that belong together: a map on the command line's side, a nested object in a Pipeline. */
+        SETTINGS
     }
 
     /**

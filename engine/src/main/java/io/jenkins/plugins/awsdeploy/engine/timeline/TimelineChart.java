@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsdeploy.engine.AtomicFile;
 import io.jenkins.plugins.awsdeploy.engine.DeploymentEvent;
 import io.jenkins.plugins.awsdeploy.engine.EventKind;
 import io.jenkins.plugins.awsdeploy.engine.Progress;
+import io.jenkins.plugins.awsdeploy.engine.analysis.Judgement;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,10 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Draws a deployment's history as one self-contained SVG: the share of traffic on the new side over time, and the
- * moments that explain its shape (alarms, approvals, rollbacks, the outcome). The same events always give the same
+ * moments that explain its shape (alarms, approvals, rollbacks, the outcome); with a canary analysis, a lower panel
+ * with both sides' error rates per judged interval ({@link AnalysisPanel}). The same events always give the same
  * bytes, so a picture can be archived next to the build and compared.
  */
 public final class TimelineChart {
@@ -76,8 +79,10 @@ public final class TimelineChart {
         List<DeploymentEvent> events = new ArrayList<>(history);
         // A stable sort: events of the same instant keep the order the engine wrote them in.
         events.sort(Comparator.comparing(DeploymentEvent::at));
-        Svg svg = new Svg(WIDTH, HEIGHT);
-        svg.add("rect", "width", WIDTH, "height", HEIGHT, "fill", "#ffffff");
+        List<Judgement> judged = events.stream().map(DeploymentEvent::judgement).filter(Objects::nonNull).toList();
+        int height = judged.isEmpty() ? HEIGHT : HEIGHT + AnalysisPanel.HEIGHT;
+        Svg svg = new Svg(WIDTH, height);
+        svg.add("rect", "width", WIDTH, "height", height, "fill", "#ffffff");
         if (events.isEmpty()) {
             header(svg, title, "no events recorded yet", new Outcome("No events", MUTED));
             grid(svg, null);
@@ -102,6 +107,7 @@ public final class TimelineChart {
         labels.forEach(l -> svg.text(l.text(), "x", l.x(), "y", l.y(), "font-size", 10, "fill", l.color(),
                 "text-anchor", l.anchor(), "style", HALO));
         legend(svg, legend);
+        if (!judged.isEmpty()) AnalysisPanel.draw(svg, plot, judged, HEIGHT);
         return svg.finish();
     }
 

@@ -64,7 +64,7 @@ final class BlueGreenWorld {
     }
 
     AwsPorts ports() {
-        return new AwsPorts(new TasksAsTargets(), aws, ecs, aws);
+        return new AwsPorts(new TasksAsTargets(), aws, ecs, aws, aws, aws.lambda(), null, aws.metrics());
     }
 
     Ticker start(UnaryOperator<BlueGreenRequest> tweak) {

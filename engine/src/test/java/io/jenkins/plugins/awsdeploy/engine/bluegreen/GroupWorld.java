@@ -40,7 +40,7 @@ final class GroupWorld {
     }
 
     AwsPorts ports() {
-        return new AwsPorts(aws, aws, aws.ecs(), aws, RecordsPort.NONE, null, asg);
+        return new AwsPorts(aws, aws, aws.ecs(), aws, RecordsPort.NONE, null, asg, aws.metrics());
     }
 
     Ticker start(UnaryOperator<BlueGreenRequest> tweak) {

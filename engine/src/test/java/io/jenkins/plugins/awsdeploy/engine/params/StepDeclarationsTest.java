@@ -142,6 +142,9 @@ class StepDeclarationsTest {
             case PERCENTS -> "List<Integer>";
             case NAMES -> "List<String>";
             case TEXT, ARN, DURATION -> "String";
+            case NUMBER -> "Double";
+            // The steps take named settings as a nested object of their own, e.g. analysis: [errorRate: 1.0, ...].
+            case SETTINGS -> "CanaryAnalysis";
         };
     }
 

@@ -53,6 +53,7 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort, Records
     private int failingHistoryReads;
     private final Map<String, AtomicInteger> calls = new HashMap<>();
     private final FakeEcs ecs = new FakeEcs();
+    private final FakeMetrics metrics = new FakeMetrics();
     private final FakeLambda lambda = FakeLambda.standard();
     private final List<Runnable> failures = new ArrayList<>();
     /** Runs after each write, e.g. to play someone else changing the weights at that moment. */
@@ -82,7 +83,12 @@ public final class FakeAws implements TrafficPort, AlarmPort, LeasePort, Records
     }
 
     public AwsPorts ports() {
-        return new AwsPorts(this, this, ecs, this, this, lambda);
+        return new AwsPorts(this, this, ecs, this, this, lambda, null, metrics);
+    }
+
+    /** The in-memory CloudWatch metrics behind {@link #ports()}. */
+    public FakeMetrics metrics() {
+        return metrics;
     }
 
     /** The in-memory Lambda behind {@link #ports()} (function api, alias live on version 1); it counts its own calls. */
