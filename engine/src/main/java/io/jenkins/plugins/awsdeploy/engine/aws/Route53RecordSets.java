@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ChangeStatus;
+import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
@@ -39,12 +40,27 @@ final class Route53RecordSets implements RecordsPort {
         Map<String, ResourceRecordSet> byId = new HashMap<>();
         sets.forEach(s -> byId.put(s.setIdentifier(), s));
         if (!guard.test(found) || !byId.keySet().containsAll(next.keySet())) return new RecordsChange(found, null);
-        // UPSERT of the record as read, with only its weight changed: every other field goes back as it was.
+        // Each record DELETEd exactly as read and CREATEd with only its weight changed. Route 53 rejects the whole
+        // batch when a DELETE does not match the record field for field, so a change by someone else between the
+        // read and this write (weights, TTL, values, alias target, health check) is never overwritten: the batch
+        // is the conditional write Route 53 has no other way to express. An UPSERT would overwrite it silently.
         List<Change> changes = new ArrayList<>();
-        next.forEach((id, w) -> changes.add(Change.builder().action(ChangeAction.UPSERT)
-                .resourceRecordSet(byId.get(id).toBuilder().weight(w).build()).build()));
-        String id = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(changes)
-                .comment("aws-deploy: weights " + next))).changeInfo().id();
+        next.forEach((id, w) -> {
+            ResourceRecordSet asRead = byId.get(id);
+            changes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(asRead).build());
+            changes.add(Change.builder().action(ChangeAction.CREATE)
+                    .resourceRecordSet(asRead.toBuilder().weight(w).build()).build());
+        });
+        String id;
+        try {
+            id = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(changes)
+                    .comment("aws-deploy: weights " + next))).changeInfo().id();
+        } catch (InvalidChangeBatchException e) {
+            // Changed by someone else since the read: nothing was written; report what is there now.
+            List<DnsRecord> now = read(zoneId, name, type)
+                    .orElseThrow(() -> new IllegalStateException("the hosted zone " + zoneId + " no longer exists"));
+            return new RecordsChange(now, null);
+        }
         return new RecordsChange(found, bareChangeId(id));
     }
 

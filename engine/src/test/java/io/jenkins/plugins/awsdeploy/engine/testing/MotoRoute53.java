@@ -11,6 +11,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsRequest;
+import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.RRType;
@@ -89,6 +91,32 @@ public final class MotoRoute53 implements AutoCloseable {
 
     public void setWeight(String setIdentifier, long weight) {
         put(record(setIdentifier).toBuilder().weight(weight).build());
+    }
+
+    /**
+     * A client on this zone that, like Route 53 and unlike moto, rejects a whole change batch (InvalidChangeBatch)
+     * when one of its DELETEs does not match the record as stored field for field. {@code beforeChange} runs at the
+     * start of every ChangeResourceRecordSets: another writer between the engine's read and its write.
+     */
+    public Route53Client exactDeletes(Runnable beforeChange) {
+        return (Route53Client) java.lang.reflect.Proxy.newProxyInstance(Route53Client.class.getClassLoader(),
+                new Class<?>[] {Route53Client.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("changeResourceRecordSets")) return method.invoke(route53, args);
+                    beforeChange.run();
+                    ChangeResourceRecordSetsRequest request = args[0] instanceof ChangeResourceRecordSetsRequest r ? r
+                            : ChangeResourceRecordSetsRequest.builder().applyMutation(
+                                    (java.util.function.Consumer<ChangeResourceRecordSetsRequest.Builder>) args[0]).build();
+                    List<ResourceRecordSet> stored = all();
+                    for (Change c : request.changeBatch().changes()) {
+                        if (c.action() == ChangeAction.DELETE && !stored.contains(c.resourceRecordSet())) {
+                            throw InvalidChangeBatchException.builder().message("[Tried to delete resource record set ["
+                                    + c.resourceRecordSet().name() + ", type = " + c.resourceRecordSet().typeAsString()
+                                    + ", set identifier = " + c.resourceRecordSet().setIdentifier()
+                                    + "] but the values provided do not match the current values]").build();
+                        }
+                    }
+                    return route53.changeResourceRecordSets(request);
+                });
     }
 
     /** The zone's tags, where the ownership markers live. */
