@@ -41,11 +41,12 @@ public interface RecordsPort {
     Optional<List<DnsRecord>> read(String zoneId, String name, String type);
 
     /**
-     * Sets the weights of the record sets named in {@code next} (set identifier to weight) in ONE change batch of
-     * UPSERTs, each record otherwise written back exactly as found (TTL, values, alias target, health check), if and
-     * only if {@code guard} holds for the records as read right before the change. Route 53 has no revision id and
-     * no conditional change, so the guard is a read just before the write: it narrows the gap to milliseconds, not
-     * to zero. Returns what it found and, when it wrote, the change's id.
+     * Sets the weights of the record sets named in {@code next} (set identifier to weight) in ONE change batch,
+     * each record otherwise written back exactly as found (TTL, values, alias target, health check), if and only if
+     * {@code guard} holds for the records as read right before the change and nobody changed them since: the batch
+     * DELETEs each record exactly as read and CREATEs it anew, and Route 53 rejects it whole if a DELETE does not
+     * match. Returns what it found (after such a rejection: what it found on reading again) and, when it wrote,
+     * the change's id.
      */
     RecordsChange write(String zoneId, String name, String type, Predicate<List<DnsRecord>> guard, Map<String, Long> next);
 
