@@ -351,12 +351,16 @@ public final class CanaryDeployment implements Reconciler<CanaryCheckpoint> {
                     "try again in " + DurationText.format(backoff));
             return st.done(st.now.plus(backoff));
         }
-        Outcome outcome = r.byPerson() ? new Outcome.Stopped(r.cause(), STABLE) : new Outcome.RolledBack(r.cause(), STABLE);
+        // Rolling back does not wait for a propagating change (waiting would only delay telling people), so with one
+        // it says what is true: 100/0 is written and read back, the name servers follow within about a minute.
+        String propagating = change == null ? null : "written 100/0 (all traffic to the stable side) as change " + change
+                + ", read back from Route 53; propagating to the name servers, usually within a minute (until then some"
+                + " still answer with the previous split)";
+        Restored restored = propagating == null ? STABLE : new Restored.AsFound(propagating);
+        Outcome outcome = r.byPerson() ? new Outcome.Stopped(r.cause(), restored) : new Outcome.RolledBack(r.cause(), restored);
         st.cp = st.cp.with(new Finished(outcome), Split.ALL_STABLE);
-        // Rolling back does not wait for a propagating change: the weights read back are Route 53's own answer, and
-        // waiting would only delay telling people; the event names the change so they can follow it.
-        st.say(EventKind.ROLLED_BACK, "all traffic is back on the stable side (100/0), read back" + (change == null ? ""
-                : "; change " + change + " takes it to every name server, usually within a minute"), "");
+        st.say(EventKind.ROLLED_BACK, propagating == null ? "all traffic is back on the stable side (100/0), read back"
+                : propagating, "");
         return st.done(null);
     }
 

@@ -124,15 +124,12 @@ final class CanaryPreflight {
 
     /**
      * A change to wait for before baking a split found in place: routers whose changes propagate (Route 53) write the
-     * same weights again and return that change; the others write nothing and return none. A failure here leaves the
-     * bake to start at once, as it would have without this wait; its polls read the split anyway.
+     * same weights again and return that change; the others write nothing and return none. A failure here fails the
+     * whole call, nothing stored: the bake must not start while some name servers may still answer with an older
+     * split, so the shell retries the preflight with its backoff (and gives up as it does for any failing call).
      */
     private static Optional<String> pendingChange(TrafficRouter router, Split current) {
-        try {
-            return Optional.ofNullable(router.write(current, current).change());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(router.write(current, current).change());
     }
 
     /**

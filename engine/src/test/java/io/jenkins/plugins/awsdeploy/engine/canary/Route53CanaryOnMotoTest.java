@@ -209,9 +209,11 @@ class Route53CanaryOnMotoTest {
     void oneOwnerPerRecordNameNotPerZone() throws IOException {
         try (MotoRoute53 zone = zone(Shape.PLAIN); AwsSession session = new AwsSession(Moto.access())) {
             String other = "www." + zone.zoneName;
-            zone.put(ResourceRecordSet.builder().name(other).type("A").setIdentifier("blue").weight(1L).ttl(60L)
+            // Set identifiers of their own: moto's DELETE removes every record of the zone with the set identifier,
+            // whatever its name (Route 53 deletes only the one that matches), and each write DELETEs and CREATEs.
+            zone.put(ResourceRecordSet.builder().name(other).type("A").setIdentifier("www-blue").weight(1L).ttl(60L)
                             .resourceRecords(r -> r.value("192.0.2.50")).build(),
-                    ResourceRecordSet.builder().name(other).type("A").setIdentifier("green").weight(0L).ttl(60L)
+                    ResourceRecordSet.builder().name(other).type("A").setIdentifier("www-green").weight(0L).ttl(60L)
                             .resourceRecords(r -> r.value("192.0.2.60")).build());
             VirtualClock clock = new VirtualClock();
             Engine engine = new Engine(session.ports(), clock);
@@ -223,7 +225,8 @@ class Route53CanaryOnMotoTest {
             assertThat(second.checkpoint().outcome()).containsInstanceOf(Outcome.Invalid.class);
             assertThat(second.checkpoint().outcome().orElseThrow().message()).contains("recordName", "is being driven by another deployment");
 
-            Ticker elsewhere = new Ticker(engine, clock, CanaryCheckpoint.start(request(zone).recordName(other).toSpec()));
+            Ticker elsewhere = new Ticker(engine, clock, CanaryCheckpoint.start(request(zone).recordName(other)
+                    .stableSetIdentifier("www-blue").canarySetIdentifier("www-green").toSpec()));
             elsewhere.runToEnd();
             assertThat(elsewhere.checkpoint().outcome()).containsInstanceOf(Outcome.Succeeded.class);
             assertThat(zone.tags()).containsOnlyKeys("aws-deploy:lease:" + zone.recordName + "/A");

@@ -103,6 +103,22 @@ class Route53CanaryTest {
         assertThat(weights()).containsExactlyInAnyOrderEntriesOf(Map.of("blue", 100L, "green", 0L));
     }
 
+    /** A rollback on Route 53 does not wait for INSYNC, so it must not claim that all traffic is already back. */
+    @Test
+    void aRollbackSaysItsChangeIsStillPropagatingNotThatAllTrafficIsBack() {
+        Ticker run = ticker(request());
+        run.runUntil(t -> ((CanaryCheckpoint) t.checkpoint()).phase() instanceof CanaryPhase.Baking, 100);
+        aws.flap("5xx", "Threshold Crossed: 1 datapoint");
+        run.runToEnd();
+
+        DeploymentEvent rolledBack = run.events().stream().filter(e -> e.kind() == EventKind.ROLLED_BACK).findFirst().orElseThrow();
+        String outcome = run.checkpoint().outcome().orElseThrow().message();
+        for (String text : List.of(rolledBack.message(), outcome)) {
+            assertThat(text).contains("written 100/0", "as change C", "propagating to the name servers")
+                    .doesNotContain("all traffic is back");
+        }
+    }
+
     @Test
     void getChangeFailingRollsBack() {
         aws.failNextChangeReads(1);
@@ -199,19 +215,24 @@ class Route53CanaryTest {
         assertThat(weights()).containsExactlyInAnyOrderEntriesOf(Map.of("blue", 90L, "green", 10L));
     }
 
+    /** 90/10 in place under build 42's marker, and build 42 starting (again) from its first checkpoint. */
+    private Ticker ownSplitInPlace() {
+        aws.setRecordWeight("blue", 90);
+        aws.setRecordWeight("green", 10);
+        aws.mark("arn:aws:route53:::hostedzone/" + ZONE + "/recordset/api.example.com./A", "build-42", "jenkins build 42",
+                clock.instant().plus(Duration.ofMinutes(10)));
+        return new Ticker(new Engine(aws.ports(), clock), clock,
+                CanaryCheckpoint.start(request().toSpec(), io.jenkins.plugins.awsdeploy.engine.ownership.Claim.of("build-42", "jenkins build 42")));
+    }
+
     /**
      * The same deployment started again before its first checkpoint was stored (a Jenkins build whose controller died
      * right after the first write): its own marker proves the 90/10 is its own, and the bake waits for a change.
      */
     @Test
     void aSplitFoundInPlaceUnderOwnMarkerIsBakedOnlyOnceInSync() {
-        aws.setRecordWeight("blue", 90);
-        aws.setRecordWeight("green", 10);
-        aws.mark("arn:aws:route53:::hostedzone/" + ZONE + "/recordset/api.example.com./A", "build-42", "jenkins build 42",
-                clock.instant().plus(Duration.ofMinutes(10)));
         aws.staysPending(2);
-        Ticker run = new Ticker(new Engine(aws.ports(), clock), clock,
-                CanaryCheckpoint.start(request().toSpec(), io.jenkins.plugins.awsdeploy.engine.ownership.Claim.of("build-42", "jenkins build 42")));
+        Ticker run = ownSplitInPlace();
         run.runUntil(t -> ((CanaryCheckpoint) t.checkpoint()).phase() instanceof CanaryPhase.Baking, 20);
 
         assertThat(run.events()).extracting(DeploymentEvent::kind)
@@ -219,6 +240,24 @@ class Route53CanaryTest {
         assertThat(run.events().get(0).message()).contains("already at step 1 of 3", "once change C");
         assertThat(aws.calls("GetChange")).isEqualTo(3);
         assertThat(weights()).containsExactlyInAnyOrderEntriesOf(Map.of("blue", 90L, "green", 10L));
+    }
+
+    /**
+     * The write that would give the found split a change id to wait for fails: the bake must not start at once (some
+     * name servers may still answer with the old split); the call fails, the shell retries it, and the retry waits.
+     */
+    @Test
+    void aFailedRewriteOfTheSplitFoundInPlaceFailsTheCallInsteadOfBakingAtOnce() {
+        aws.failNextWrites(1);
+        Ticker run = ownSplitInPlace();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(run::step).hasMessageContaining("Rate exceeded");
+        assertThat(((CanaryCheckpoint) run.checkpoint()).phase()).isInstanceOf(CanaryPhase.Preflight.class);
+        assertThat(run.events()).isEmpty();
+
+        run.runUntil(t -> ((CanaryCheckpoint) t.checkpoint()).phase() instanceof CanaryPhase.Baking, 20);
+        assertThat(run.events()).extracting(DeploymentEvent::kind).containsSubsequence(EventKind.PREFLIGHT_PASSED, EventKind.INSYNC);
+        assertThat(run.events().get(0).message()).contains("once change C");
     }
 
     /** kill -9 after every tick, and between an AWS change and its checkpoint: every resume ends consistent. */
