@@ -49,7 +49,7 @@ public record BlueGreenSpec(String cluster, String blueService, String blueTarge
                          Duration approvalTimeout, Duration healthTimeout, Duration scaleDownAfter,
                          boolean scaleDownFailed, TrafficTarget testTarget, boolean force) {
         this(cluster, blueService, blueTargetGroup, greenService, greenTargetGroup, target, images, taskDefinition, plan,
-                alarms, poll, approvalTimeout, healthTimeout, scaleDownAfter, scaleDownFailed, testTarget, force, null);
+                alarms, poll, approvalTimeout, healthTimeout, scaleDownAfter, scaleDownFailed, testTarget, force, null, null);
     }
 
     /** What runs the sides. */
