@@ -57,6 +57,26 @@ class StrategiesTest {
         assertThat(offenders).isEmpty();
     }
 
+    /**
+     * A new router is a spec, a router and a registration: nothing outside engine/routing may ask which router a spec
+     * is (the metrics registry maps kinds to sources by class), or that new router would need edits there too.
+     */
+    @Test
+    void onlyTheRoutingPackageAsksWhichRouterASpecIs() {
+        Pattern askWhich = Pattern.compile("instanceof\\s+(AlbForward|AlbListener|AlbRule|LambdaAlias|Route53Records)\\b"
+                + "|\\((AlbForward|AlbListener|AlbRule|LambdaAlias|Route53Records)\\)\\s*\\w");
+        List<String> offenders = new ArrayList<>();
+        for (String module : List.of("engine/src/main/java", "cli/src/main/java", "plugin/src/main/java")) {
+            for (Path f : javaFiles(module)) {
+                // Blue/green is the load balancer's strategy by design: its switch is always an ALB forward action.
+                if (f.toString().contains("/engine/routing/") || f.toString().contains("/engine/bluegreen/")) continue;
+                Matcher m = askWhich.matcher(read(f));
+                while (m.find()) offenders.add(ROOT.relativize(f) + ": " + m.group());
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
     @Test
     void aCheckpointOfNoStrategyIsRefusedByName() {
         Checkpoint stranger = (Checkpoint) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),

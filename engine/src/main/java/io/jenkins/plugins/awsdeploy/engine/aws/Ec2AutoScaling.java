@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 /**
  * {@link AutoScalingPort} over the SDK: DescribeAutoScalingGroups, UpdateAutoScalingGroup and CreateOrUpdateTags;
- * DescribeLaunchTemplateVersions, CreateLaunchTemplateVersion and DescribeImages of EC2; DescribeTargetHealth of ELB.
+ * DescribeLaunchTemplateVersions, CreateLaunchTemplateVersion and DescribeImages and DescribeInstances (to leave out terminated targets) of EC2; DescribeTargetHealth of ELB.
  */
 public final class Ec2AutoScaling implements AutoScalingPort {
 
@@ -106,6 +106,11 @@ public final class Ec2AutoScaling implements AutoScalingPort {
         Map<String, String> states = new LinkedHashMap<>();
         elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions()
                 .forEach(d -> states.put(d.target().id(), d.targetHealth().stateAsString()));
+        if (states.isEmpty()) return states;
+        // A terminated instance serves nothing; AWS deregisters it, moto keeps listing it as healthy.
+        ec2.describeInstances(r -> r.filters(f -> f.name("instance-id").values(states.keySet()),
+                        f -> f.name("instance-state-name").values("shutting-down", "terminated")))
+                .reservations().forEach(res -> res.instances().forEach(i -> states.remove(i.instanceId())));
         return states;
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsdeploy.engine.bluegreen;
 import io.jenkins.plugins.awsdeploy.engine.aws.AutoScalingGroup;
 import io.jenkins.plugins.awsdeploy.engine.aws.AutoScalingPort;
 import io.jenkins.plugins.awsdeploy.engine.aws.Capacity;
+import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.GroupInstance;
 import io.jenkins.plugins.awsdeploy.engine.aws.TargetHealthSummary;
 import io.jenkins.plugins.awsdeploy.engine.aws.TemplateVersion;
@@ -77,6 +78,8 @@ record AsgFleet(AutoScalingPort asg, BlueGreenSpec spec) implements Fleet {
         TargetHealthSummary targets = targets(g, spec.targetGroup(side));
         String health = SideState.healthOf(targets, desired, "instance");
         if (!targets.allHealthy() || targets.healthy() < desired) missing.add(health);
+        List<String> foreign = strangers(g, spec.targetGroup(side));
+        if (!foreign.isEmpty()) missing.add(strangersText(spec.targetGroup(side), foreign, name));
         if (missing.isEmpty()) return new Readiness(Readiness.State.READY, instances + ", " + health);
         return new Readiness(Readiness.State.WAITING, String.join(", ", missing));
     }
@@ -141,6 +144,25 @@ record AsgFleet(AutoScalingPort asg, BlueGreenSpec spec) implements Fleet {
 
     static String revision(TemplateVersion v) {
         return v.revision();
+    }
+
+    /**
+     * Targets of the target group that would take traffic (any state but draining or unused) and are no instances of
+     * the group: once the side is switched to, the load balancer sends them their share of production traffic.
+     */
+    List<String> strangers(AutoScalingGroup g, String targetGroup) {
+        Map<String, String> all = asg.targets(targetGroup);
+        List<String> own = g.instances().stream().map(GroupInstance::id).toList();
+        return all.entrySet().stream().filter(e -> !own.contains(e.getKey()))
+                .filter(e -> !"draining".equals(e.getValue()) && !"unused".equals(e.getValue()))
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").sorted().toList();
+    }
+
+    static String strangersText(String targetGroup, List<String> strangers, String group) {
+        return ForwardWeights.shortName(targetGroup) + " also has target(s) "
+                + String.join(", ", strangers) + " that are no instances of " + group + "; they would take production "
+                + "traffic too (deregister them: aws elbv2 deregister-targets --target-group-arn " + targetGroup
+                + " --targets Id=...)";
     }
 
     /** The target states of the group's own instances in its target group; one not registered counts as {@code unused}. */

@@ -9,6 +9,7 @@ import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.switc
 import static io.jenkins.plugins.awsdeploy.engine.bluegreen.BlueGreenWords.updateNext;
 
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsFailure;
+import io.jenkins.plugins.awsdeploy.engine.aws.Capacity;
 import io.jenkins.plugins.awsdeploy.engine.Cause;
 import io.jenkins.plugins.awsdeploy.engine.Restored;
 import io.jenkins.plugins.awsdeploy.engine.DurationText;
@@ -278,6 +279,8 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
             seen = new Readiness(Readiness.State.WAITING, "could not be read: " + AwsFailure.describe(e));
         }
         if (seen.state() == Readiness.State.READY) {
+            Optional<Tick> resized = matchLiveSize(st, w);
+            if (resized.isPresent()) return resized.get();
             st.say(EventKind.SERVICE_STABLE, idle + " is stable on " + shortName(w.taskDefinition()) + ": "
                     + seen.detail(), spec.testTarget() != null ? "point the test " + spec.testTarget().describe() + " at "
                     + st.cp.to() : switchNext(st.cp));
@@ -312,6 +315,35 @@ public final class BlueGreenDeployment implements Reconciler<BlueGreenCheckpoint
                     + CLOCK.format(w.deadline()));
         }
         return st.done(Tick.wake(st.now, spec.poll(), w.deadline()));
+    }
+
+    /**
+     * An Auto Scaling live group that scaled out since preflight (under load) would move all its traffic onto fewer
+     * instances: the new group is given the live group's size now and waited for again, with a fresh health timeout.
+     */
+    private Optional<Tick> matchLiveSize(Story<BlueGreenCheckpoint> st, WaitingForIdle w) {
+        Capacity was = st.cp.capacity();
+        if (was == null) return Optional.empty();
+        BlueGreenSpec spec = st.cp.spec();
+        Fleet fleet = endings.fleet(spec);
+        String idle = spec.service(st.cp.to());
+        int liveNow;
+        try {
+            liveNow = fleet.read(st.cp.from()).desired();
+            if (liveNow <= was.desired()) return Optional.empty();
+            st.cp = st.cp.withCapacity(new Capacity(was.min(), liveNow, Math.max(was.max(), liveNow)));
+            fleet.update(st.cp, st.cp.to(), w.taskDefinition());
+        } catch (RuntimeException e) {
+            st.say(EventKind.INFO, idle + " is ready but the live side's size could not be checked: " + AwsFailure.describe(e),
+                    "read it again before any traffic moves");
+            return Optional.of(st.done(Tick.wake(st.now, spec.poll(), w.deadline())));
+        }
+        Instant deadline = st.now.plus(spec.healthTimeout());
+        st.cp = st.cp.with(new WaitingForIdle(w.taskDefinition(), deadline, ""));
+        st.say(EventKind.SERVICE_UPDATED, spec.service(st.cp.from()) + " (live) scaled out to " + liveNow + " since preflight ("
+                + was.desired() + " then); resized " + idle + " to " + st.cp.capacity() + " so that it can carry all of its traffic",
+                "wait until it is stable and healthy again, at most until " + CLOCK.format(deadline));
+        return Optional.of(st.done(Tick.wake(st.now, spec.poll(), deadline)));
     }
 
     private Tick pointTest(Story<BlueGreenCheckpoint> st, PointingTest p) {

@@ -66,6 +66,16 @@ final class GroupPreflight {
                     + "behind it to be new: scale it to 0 first (aws autoscaling update-auto-scaling-group "
                     + "--auto-scaling-group-name " + idleGroup.name() + " --min-size 0 --desired-capacity 0)"));
         }
+        if (idleGroup != null && idleGroup.instances().isEmpty()) {
+            // The idle group has no instances yet, so every serving target of its target group is someone else's.
+            String tg = spec.targetGroup(live.other());
+            List<String> foreign = ask(problems, BlueGreenSpec.targetGroupParameter(live.other()),
+                    () -> new AsgFleet(asg, spec).strangers(idleGroup, tg));
+            if (foreign != null && !foreign.isEmpty()) {
+                problems.add(new Problem(BlueGreenSpec.targetGroupParameter(live.other()), "must be empty before "
+                        + idleGroup.name() + " starts its instances in it: " + AsgFleet.strangersText(tg, foreign, idleGroup.name())));
+            }
+        }
         TemplateVersion deploy = null;
         if (liveVersion != null) {
             String liveRevision = TemplateVersion.revision(liveGroup.templateId(), liveVersion);

@@ -8,10 +8,7 @@ import io.jenkins.plugins.awsdeploy.engine.Strategy;
 import io.jenkins.plugins.awsdeploy.engine.Summary;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsPorts;
-import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
-import io.jenkins.plugins.awsdeploy.engine.routing.AlbForward;
-import io.jenkins.plugins.awsdeploy.engine.routing.LambdaAlias;
-import io.jenkins.plugins.awsdeploy.engine.routing.Route53Records;
+import io.jenkins.plugins.awsdeploy.engine.routing.RouterSpec;
 import io.jenkins.plugins.awsdeploy.engine.routing.Routers;
 import io.jenkins.plugins.awsdeploy.engine.ownership.Ownership;
 import java.time.Clock;
@@ -61,53 +58,25 @@ public final class CanaryStrategy implements Strategy<CanaryCheckpoint> {
     }
 
     public Optional<String> from(CanaryCheckpoint checkpoint) {
-        return Optional.ofNullable(route(checkpoint.spec()).stable());
+        return Optional.ofNullable(checkpoint.spec().router().stableName());
     }
 
     public Optional<String> to(CanaryCheckpoint checkpoint) {
-        return Optional.ofNullable(route(checkpoint.spec()).canary());
+        return Optional.ofNullable(checkpoint.spec().router().canaryName());
     }
 
+    /** The router's own resources (each router says what it routes through) and the alarms watched. */
     public List<Resource> resources(CanaryCheckpoint checkpoint) {
-        List<Resource> all = new ArrayList<>(route(checkpoint.spec()).resources());
+        List<Resource> all = new ArrayList<>(checkpoint.spec().router().resources());
         all.addAll(Resource.alarms(checkpoint.spec().alarms()));
         return all;
     }
 
     public Summary summary(CanaryCheckpoint checkpoint) {
-        Route route = route(checkpoint.spec());
+        RouterSpec router = checkpoint.spec().router();
         Map<String, Integer> weights = new LinkedHashMap<>();
-        if (route.stable() != null) weights.put(route.stableId(), checkpoint.live().stable());
-        weights.put(route.canaryId(), checkpoint.live().canary());
+        if (router.stableName() != null) weights.put(router.stableKey(), checkpoint.live().stable());
+        weights.put(router.canaryKey(), checkpoint.live().canary());
         return new Summary(Map.of("split", checkpoint.live().toString()), weights, Map.of());
-    }
-
-    /** Where the canary's traffic goes, read from the spec in this one place only. */
-    private static Route route(CanarySpec spec) {
-        if (spec.router() instanceof Route53Records records) {
-            return new Route(List.of(Resource.of(Resource.Kind.HOSTED_ZONE, "hosted zone of the weighted records "
-                    + records.resource(), records.hostedZoneId())), records.stableSide(), records.canarySide(),
-                    records.stableSide(), records.canarySide());
-        }
-        if (spec.router() instanceof LambdaAlias alias) {
-            // Versions read as Lambda's qualified names (api:41); the stable one is known once the preflight passed.
-            String stable = alias.stableVersion() == null ? null : alias.functionName() + ":" + alias.stableVersion();
-            String canary = alias.functionName() + ":" + alias.canaryVersion();
-            return new Route(List.of(Resource.of(Resource.Kind.LAMBDA_ALIAS, "alias", alias.resource())), stable, canary,
-                    stable, canary);
-        }
-        AlbForward forward = (AlbForward) spec.router();
-        return new Route(List.of(Resource.traffic("", forward.target()),
-                Resource.of(Resource.Kind.TARGET_GROUP, "stable target group", forward.stableTargetGroup()),
-                Resource.of(Resource.Kind.TARGET_GROUP, "canary target group", forward.canaryTargetGroup())),
-                ForwardWeights.shortName(forward.stableTargetGroup()), ForwardWeights.shortName(forward.canaryTargetGroup()),
-                forward.stableTargetGroup(), forward.canaryTargetGroup());
-    }
-
-    /**
-     * @param stable   the stable side in a few words; null while unknown
-     * @param stableId the stable side as the summary keys its weight: a target group's ARN, a qualified version
-     */
-    private record Route(List<Resource> resources, String stable, String canary, String stableId, String canaryId) {
     }
 }

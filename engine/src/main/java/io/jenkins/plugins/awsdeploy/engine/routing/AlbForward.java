@@ -1,6 +1,9 @@
 package io.jenkins.plugins.awsdeploy.engine.routing;
 
+import io.jenkins.plugins.awsdeploy.engine.Resource;
+import io.jenkins.plugins.awsdeploy.engine.aws.ForwardWeights;
 import io.jenkins.plugins.awsdeploy.engine.aws.TrafficTarget;
+import java.util.List;
 
 /** A weighted forward action of an Application Load Balancer between two target groups. */
 public sealed interface AlbForward extends RouterSpec permits AlbListener, AlbRule {
@@ -42,5 +45,32 @@ public sealed interface AlbForward extends RouterSpec permits AlbListener, AlbRu
     @Override
     default String canarySide() {
         return canaryTargetGroup();
+    }
+
+    @Override
+    default String stableName() {
+        return ForwardWeights.shortName(stableTargetGroup());
+    }
+
+    @Override
+    default String canaryName() {
+        return ForwardWeights.shortName(canaryTargetGroup());
+    }
+
+    @Override
+    default String stableKey() {
+        return stableTargetGroup();
+    }
+
+    @Override
+    default String canaryKey() {
+        return canaryTargetGroup();
+    }
+
+    @Override
+    default List<Resource> resources() {
+        return List.of(Resource.traffic("", target()),
+                Resource.of(Resource.Kind.TARGET_GROUP, "stable target group", stableTargetGroup()),
+                Resource.of(Resource.Kind.TARGET_GROUP, "canary target group", canaryTargetGroup()));
     }
 }

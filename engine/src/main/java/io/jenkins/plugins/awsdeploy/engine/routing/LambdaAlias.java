@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.routing;
 
+import io.jenkins.plugins.awsdeploy.engine.Resource;
 import io.jenkins.plugins.awsdeploy.engine.Problem;
 import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import java.util.List;
@@ -119,5 +120,21 @@ public record LambdaAlias(String function, String alias, String canaryVersion, S
     @Override
     public String canarySide() {
         return canaryVersion;
+    }
+
+    /** Versions read as Lambda's qualified names ({@code api:41}); the stable one is known once the preflight passed. */
+    @Override
+    public String stableName() {
+        return stableVersion == null ? null : functionName() + ":" + stableVersion;
+    }
+
+    @Override
+    public String canaryName() {
+        return functionName() + ":" + canaryVersion;
+    }
+
+    @Override
+    public List<Resource> resources() {
+        return List.of(Resource.of(Resource.Kind.LAMBDA_ALIAS, "alias", resource()));
     }
 }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.awsdeploy.engine.routing;
 
+import io.jenkins.plugins.awsdeploy.engine.Resource;
 import io.jenkins.plugins.awsdeploy.engine.aws.DnsRecord;
+import java.util.List;
 
 /**
  * Two weighted Route 53 record sets of one name and type in a hosted zone, told apart by their set identifiers:
@@ -39,5 +41,10 @@ public record Route53Records(String hostedZoneId, String recordName, String reco
     @Override
     public String canarySide() {
         return canarySetIdentifier;
+    }
+
+    @Override
+    public List<Resource> resources() {
+        return List.of(Resource.of(Resource.Kind.HOSTED_ZONE, "hosted zone of the weighted records " + resource(), hostedZoneId));
     }
 }

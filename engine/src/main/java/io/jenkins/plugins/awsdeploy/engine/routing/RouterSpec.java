@@ -2,7 +2,9 @@ package io.jenkins.plugins.awsdeploy.engine.routing;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.jenkins.plugins.awsdeploy.engine.Resource;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What carries a canary's traffic, as the user named it: a validated value stored in every checkpoint.
@@ -31,6 +33,28 @@ public sealed interface RouterSpec extends Serializable permits AlbForward, Rout
 
     /** The side the canary moves traffic to. */
     String canarySide();
+
+    /** The side that serves until the canary has passed, in the few words pages and summaries use; null while unknown. */
+    default String stableName() {
+        return stableSide();
+    }
+
+    /** The side the canary moves traffic to, in the words pages and summaries use. */
+    default String canaryName() {
+        return canarySide();
+    }
+
+    /** How a summary keys the stable side's weight (a target group's ARN; else its name). */
+    default String stableKey() {
+        return stableName();
+    }
+
+    default String canaryKey() {
+        return canaryName();
+    }
+
+    /** What the shells show and link to for this router: the routed resource and its sides, each with its kind. */
+    List<Resource> resources();
 
     /**
      * The spec as the user asked for it, without what a preflight found and stored in it (a Lambda alias's stable

@@ -142,4 +142,50 @@ class GroupsInTimeTest {
                         + FakeAutoScaling.TEMPLATE + ",Version=1 --min-size 2 --desired-capacity 3 --max-size 6");
         assertThat(world.production()).isEqualTo(new Split(0, 100));
     }
+
+    @Test
+    void aHealthyTargetOfNoGroupInGreensTargetGroupStopsThePreflight() {
+        world.asg.registerByHand(GREEN_TG, "i-0ddddddddddddddd1", "healthy");
+        world.asg.registerByHand(GREEN_TG, "i-0ddddddddddddddd2", "draining");
+        Ticker t = world.start(r -> r);
+        t.runToEnd();
+        Outcome o = outcome(t);
+        assertThat(o).as(o.message()).isInstanceOf(Outcome.Invalid.class);
+        assertThat(o.message()).contains("greenTargetGroup", "i-0ddddddddddddddd1 (healthy)", "no instances of web-green")
+                .doesNotContain("i-0ddddddddddddddd2");
+        assertThat(world.asg.capacity(GREEN)).isEqualTo(new Capacity(0, 0, 6));
+        assertThat(world.asg.calls("UpdateAutoScalingGroup")).isZero();
+    }
+
+    @Test
+    void aTargetRegisteredByHandDuringTheWaitKeepsGreenFromTakingTraffic() {
+        Ticker t = world.start(r -> r.healthTimeout("5m"));
+        t.runUntil(x -> phase(x) instanceof BlueGreenPhase.WaitingForIdle, 20);
+        world.asg.registerByHand(GREEN_TG, "i-0ddddddddddddddd1", "healthy");
+        t.runToEnd();
+        Outcome o = outcome(t);
+        assertThat(o).as(o.message()).isInstanceOf(Outcome.RolledBack.class);
+        assertThat(o.message()).contains("i-0ddddddddddddddd1 (healthy) that are no instances of web-green", "nothing was switched");
+        assertThat(world.production()).isEqualTo(Split.ALL_STABLE);
+        assertThat(t.events()).noneMatch(e -> e.kind() == EventKind.SHIFTED);
+    }
+
+    @Test
+    void blueScaledOutDuringTheWaitGreenIsResizedToMatchBeforeAnyTrafficMoves() {
+        Ticker t = world.start(r -> r.poll("5s"));
+        t.runUntil(x -> phase(x) instanceof BlueGreenPhase.WaitingForIdle, 20);
+        world.asg.change(BLUE, 1, new Capacity(2, 6, 6));
+        t.runUntil(x -> phase(x) instanceof BlueGreenPhase.Switching, 400);
+        assertThat(world.asg.capacity(GREEN)).isEqualTo(new Capacity(2, 6, 6));
+        assertThat(t.events()).anySatisfy(e -> assertThat(e.message())
+                .contains("web-blue (live) scaled out to 6 since preflight (3 then); resized web-green to min 2, desired 6, max 6"));
+        assertThat(t.events()).anySatisfy(e -> assertThat(e.message())
+                .contains("web-green is stable on " + V2 + ": 6/6 instances InService on version 2, 6 healthy targets for 6 instances"));
+        assertThat(world.production()).isEqualTo(Split.ALL_STABLE);
+        t.runToEnd();
+        Outcome o = outcome(t);
+        assertThat(o).as(o.message()).isInstanceOf(Outcome.Succeeded.class);
+        assertThat(world.production()).isEqualTo(new Split(0, 100));
+        assertThat(world.asg.tags(BLUE)).containsEntry(AsgFleet.CAPACITY_TAG, "min=2,desired=6,max=6");
+    }
 }

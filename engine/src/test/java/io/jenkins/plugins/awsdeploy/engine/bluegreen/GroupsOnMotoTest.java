@@ -179,4 +179,18 @@ class GroupsOnMotoTest {
         assertThat(asg.tags(MotoAsg.GREEN)).doesNotContainKey(KnownGoodTag.KEY);
         assertThat(asg.group(MotoAsg.BLUE).desiredCapacity()).isEqualTo(3);
     }
+
+    @Test
+    void aHealthyInstanceRegisteredByHandInGreensTargetGroupIsNamedAndNothingChanges() {
+        String foreign = asg.ec2.runInstances(r -> r.imageId(MotoAsg.AMI_V1).minCount(1).maxCount(1)).instances().get(0).instanceId();
+        alb.elb.registerTargets(r -> r.targetGroupArn(alb.greenTg).targets(x -> x.id(foreign)));
+        Ticker t = start(r -> r);
+        t.runToEnd();
+        Outcome o = outcome(t);
+        assertThat(o).as(o.message()).isInstanceOf(Outcome.Invalid.class);
+        assertThat(o.message()).contains("greenTargetGroup", foreign + " (healthy)", "no instances of " + MotoAsg.GREEN);
+        assertThat(asg.group(MotoAsg.GREEN).desiredCapacity()).isZero();
+        assertThat(asg.versions()).hasSize(1);
+        assertThat(alb.listenerSplit()).isEqualTo(Split.ALL_STABLE);
+    }
 }

@@ -37,6 +37,7 @@ public final class FakeAutoScaling implements AutoScalingPort {
     private final Map<String, Instant> draining = new HashMap<>();
     private final Map<String, String> forcedTargetState = new HashMap<>();
     private final Set<String> neverStarting = new HashSet<>();
+    private final Map<String, Map<String, String>> registeredByHand = new HashMap<>();
     private final Map<String, Integer> calls = new TreeMap<>();
     private Duration inServiceAfter = Duration.ofSeconds(60);
     private Duration healthyAfter = Duration.ofSeconds(30);
@@ -87,6 +88,11 @@ public final class FakeAutoScaling implements AutoScalingPort {
     /** The group's new instances stay Pending for ever (a bad AMI, no capacity in the zone). */
     public synchronized void neverStarting(String group) {
         neverStarting.add(group);
+    }
+
+    /** Someone registers an instance of no group in the target group by hand, in {@code state} (e.g. {@code healthy}). */
+    public synchronized void registerByHand(String targetGroup, String instanceId, String state) {
+        registeredByHand.computeIfAbsent(targetGroup, k -> new LinkedHashMap<>()).put(instanceId, state);
     }
 
     public synchronized void failNextCalls(int n) {
@@ -195,6 +201,7 @@ public final class FakeAutoScaling implements AutoScalingPort {
         }
         draining.entrySet().removeIf(e -> !now.isBefore(e.getValue().plus(Duration.ofMinutes(5))));
         draining.keySet().forEach(id -> states.putIfAbsent(id, "draining"));
+        registeredByHand.getOrDefault(targetGroupArn, Map.of()).forEach(states::putIfAbsent);
         return states;
     }
 
