@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsdeploy.engine.analysis;
 
+import io.jenkins.plugins.awsdeploy.engine.aws.AwsArn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,9 @@ public record AlbTargetGroups(String loadBalancer, String stable, String canary)
         return parts[1] + "/" + parts[2] + "/" + parts[3];
     }
 
-    /** The ARN's resource part: everything after the fifth colon. */
+    /** The ARN's resource part, which is what CloudWatch names a load balancer or target group by. */
     static String suffix(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6) throw new IllegalArgumentException("not an ARN: " + arn);
-        return parts[5];
+        return AwsArn.parse(arn).map(AwsArn::resource).orElseThrow(() -> new IllegalArgumentException("not an ARN: " + arn));
     }
 
     @Override
